@@ -1,0 +1,52 @@
+# `make run` and `make test` work on a fresh clone: each installs what is missing first.
+SHELL := /bin/bash
+PORT ?= 8000
+PY := .venv/bin/python
+# uv from PATH, else a private copy bootstrapped with the system Python's pip.
+UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
+BROKER_DIRS := var/broker/queue var/broker/processed var/broker/control
+
+.PHONY: install run test lint chromium check-deploy
+
+.tools/bin/uv:
+	python3 -m venv .tools
+	.tools/bin/pip install --quiet uv
+
+install: $(if $(filter .tools/bin/uv,$(UV)),.tools/bin/uv)
+	@$(UV) sync --frozen --quiet
+
+run: install
+	@mkdir -p $(BROKER_DIRS)
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	@echo "Serving on http://127.0.0.1:$(PORT) with a Celery worker and beat; Ctrl-C stops all."
+	@# honcho gives each process its own PORT, so the web port travels under another name.
+	BACKSTRONG_PORT=$(PORT) .venv/bin/honcho start -f Procfile.dev
+
+# Debian's Chromium for the browser tests; installed when we are root with apt-get.
+chromium:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian's chromium for the browser tests..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null \
+			|| echo "Could not install chromium: browser tests will be skipped."; \
+	else \
+		echo "Chromium is not installed and cannot be installed here: browser tests will be skipped."; \
+	fi
+
+lint: install
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
+# Production settings with throwaway secrets: `check --deploy` must be clean.
+check-deploy: install
+	DJANGO_SETTINGS_MODULE=config.settings.production \
+	DJANGO_SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(60))')" \
+	DJANGO_ALLOWED_HOSTS=backstrong.example.org \
+	DATABASE_URL=postgres://postgres@127.0.0.1:5432/backstrong \
+	CELERY_BROKER_URL=redis://127.0.0.1:6379/0 \
+		$(PY) manage.py check --deploy --fail-level WARNING
+
+test: install chromium lint check-deploy
+	$(PY) manage.py makemigrations --check --dry-run
+	.venv/bin/pytest $(PYTEST_ARGS)

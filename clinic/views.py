@@ -1,0 +1,17 @@
+"""Entry pages that route a signed-in user to their part of the app."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+
+from clinic.selectors import clinician_for
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    if clinician_for(user=request.user) is not None:
+        return redirect("patients:list")
+    if request.user.is_staff:
+        return redirect("admin:index")
+    raise PermissionDenied("Your account has no clinic. Ask your clinic admin for access.")

@@ -1,0 +1,74 @@
+"""Settings for the test suite: real PostgreSQL and Redis whenever they are reachable.
+
+Under CI=true both are required; a missing one stops the run instead of quietly testing
+against SQLite or an in-memory broker.
+"""
+
+import socket
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import *  # noqa: F403
+from .base import VAR_DIR, env
+
+CI = env.bool("CI", default=False)
+DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/backstrong"
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
+
+
+def _reachable(url: str, default_port: int) -> bool:
+    parts = urlsplit(url)
+    try:
+        with socket.create_connection((parts.hostname, parts.port or default_port), timeout=2):
+            return True
+    except OSError:
+        return False
+
+
+_database_url = env("DATABASE_URL", default=DEFAULT_DATABASE_URL)
+if _database_url.startswith("sqlite"):
+    if CI:
+        raise ImproperlyConfigured("CI=true needs PostgreSQL; DATABASE_URL points at SQLite.")
+    TEST_DATABASE_BACKEND = "sqlite"
+elif _reachable(_database_url, 5432):
+    TEST_DATABASE_BACKEND = "postgresql"
+elif CI:
+    raise ImproperlyConfigured(f"CI=true and PostgreSQL is unreachable at {_database_url}.")
+else:
+    _database_url = f"sqlite:///{VAR_DIR / 'test.sqlite3'}"
+    TEST_DATABASE_BACKEND = "sqlite (PostgreSQL unreachable)"
+DATABASES = {"default": env.db_url_config(_database_url)}
+
+REDIS_URL = env("REDIS_URL", default=DEFAULT_REDIS_URL)
+if _reachable(REDIS_URL, 6379):
+    TEST_REDIS_BACKEND = "redis"
+    CELERY_BROKER_URL = REDIS_URL
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "backstrong-test",
+        }
+    }
+elif CI:
+    raise ImproperlyConfigured(f"CI=true and Redis is unreachable at {REDIS_URL}.")
+else:
+    TEST_REDIS_BACKEND = "memory (Redis unreachable)"
+    CELERY_BROKER_URL = "memory://"
+    CELERY_BROKER_TRANSPORT_OPTIONS = {}
+
+SECRET_KEY = "test-secret-key-not-for-production"  # noqa: S105
+DEBUG = False
+# Argon2 is deliberately slow; tests create hundreds of users.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+LOGGING = {"version": 1, "disable_existing_loggers": False}
+
+# Static files come from the finders here; no collectstatic output exists to serve.
+STATIC_ROOT = None

@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from clinic.views import home
+from config.health import healthz
+
+urlpatterns = [
+    path("", home, name="home"),
+    path("healthz", healthz, name="healthz"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("patients/", include("patients.urls")),
+    path("admin/", admin.site.urls),
+]

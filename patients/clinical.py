@@ -1,0 +1,148 @@
+"""Clinical codes and the tier and referral rules of SPEC 2.1–2.2.
+
+Pure: no ORM and no I/O, so the rules can be read, tested and shown to clinicians as tables.
+The codes are a contract with integrations; never rename one.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import TextChoices
+
+NRS_MIN = 0
+NRS_MAX = 10
+
+# Published Numeric Rating Scale cut-offs: 0 none, 1–4 mild, 5–6 moderate, 7–10 severe.
+MILD_PAIN_MIN = 1
+MODERATE_PAIN_MIN = 5
+SEVERE_PAIN_MIN = 7
+
+
+class Condition(TextChoices):
+    NONSPECIFIC_BACK_PAIN = "nonspecific_back_pain", "Non-specific back pain"
+    MUSCLE_STRAIN = "muscle_strain", "Muscle strain"
+    HERNIATED_DISC = "herniated_disc", "Herniated disc"
+    BULGING_DISC = "bulging_disc", "Bulging disc"
+    DEGENERATIVE_DISC = "degenerative_disc", "Degenerative disc"
+    SPINAL_STENOSIS = "spinal_stenosis", "Spinal stenosis"
+    POST_SURGICAL = "post_surgical", "Post-surgical"
+    PREVENTION = "prevention", "Prevention"
+    OTHER = "other", "Other"
+
+
+class Region(TextChoices):
+    UPPER_BACK = "upper_back", "Upper back"
+    MID_BACK = "mid_back", "Mid back"
+    LOWER_BACK = "lower_back", "Lower back"
+
+
+class Severity(TextChoices):
+    """Both the clinician's injury grading and the intensity tier use these codes."""
+
+    NONE = "none", "None (prevention)"
+    MILD = "mild", "Mild"
+    MODERATE = "moderate", "Moderate"
+    SEVERE = "severe", "Severe"
+
+
+SEVERITY_ORDER: tuple[str, ...] = (
+    Severity.NONE,
+    Severity.MILD,
+    Severity.MODERATE,
+    Severity.SEVERE,
+)
+TIER_LABELS = {
+    Severity.NONE: "prevention",
+    Severity.MILD: "mild",
+    Severity.MODERATE: "moderate",
+    Severity.SEVERE: "severe",
+}
+
+
+class RedFlag(TextChoices):
+    SADDLE_ANAESTHESIA = "saddle_anaesthesia", "Saddle anaesthesia"
+    BLADDER_BOWEL_DYSFUNCTION = "bladder_bowel_dysfunction", "Bladder or bowel dysfunction"
+    BILATERAL_LEG_SYMPTOMS = "bilateral_leg_symptoms", "Bilateral leg symptoms"
+    PROGRESSIVE_LEG_WEAKNESS = "progressive_leg_weakness", "Progressive leg weakness"
+    HISTORY_OF_CANCER = "history_of_cancer", "History of cancer"
+    UNEXPLAINED_WEIGHT_LOSS = "unexplained_weight_loss", "Unexplained weight loss"
+    FEVER_OR_INFECTION_RISK = "fever_or_infection_risk", "Fever or infection risk"
+    MAJOR_TRAUMA = "major_trauma", "Major trauma"
+    OSTEOPOROTIC_FRACTURE_RISK = "osteoporotic_fracture_risk", "Osteoporotic fracture risk"
+    NIGHT_PAIN = "night_pain", "Night pain"
+
+
+# Possible cauda equina syndrome or cord compromise: same-day emergency referral.
+EMERGENCY_FLAGS = frozenset(
+    {
+        RedFlag.SADDLE_ANAESTHESIA,
+        RedFlag.BLADDER_BOWEL_DYSFUNCTION,
+        RedFlag.BILATERAL_LEG_SYMPTOMS,
+        RedFlag.PROGRESSIVE_LEG_WEAKNESS,
+    }
+)
+
+
+def pain_band(pain_level: int) -> str:
+    """Return the NRS band code of a 0–10 pain score."""
+    if not NRS_MIN <= pain_level <= NRS_MAX:
+        raise ValueError(f"Pain must be between {NRS_MIN} and {NRS_MAX}, not {pain_level}.")
+    if pain_level >= SEVERE_PAIN_MIN:
+        return Severity.SEVERE
+    if pain_level >= MODERATE_PAIN_MIN:
+        return Severity.MODERATE
+    if pain_level >= MILD_PAIN_MIN:
+        return Severity.MILD
+    return Severity.NONE
+
+
+def tier_for(injury_severity: str, pain_level: int) -> str:
+    """Return the intensity tier: the worse of the injury severity and the pain band."""
+    band = pain_band(pain_level)
+    return max(injury_severity, band, key=SEVERITY_ORDER.index)
+
+
+def tier_reason(injury_severity: str, pain_level: int) -> str:
+    """Explain a tier in one line, e.g. 'tier moderate: pain 6/10 is moderate; severity mild'."""
+    tier = tier_for(injury_severity, pain_level)
+    return (
+        f"tier {TIER_LABELS[tier]}: pain {pain_level}/{NRS_MAX} is {pain_band(pain_level)}; "
+        f"severity {injury_severity}"
+    )
+
+
+@dataclass(frozen=True)
+class Referral:
+    """What the red flags of an assessment call for."""
+
+    emergency: tuple[str, ...]
+    urgent: tuple[str, ...]
+
+    @property
+    def required(self) -> bool:
+        return bool(self.emergency or self.urgent)
+
+    @property
+    def level(self) -> str | None:
+        if self.emergency:
+            return "emergency"
+        return "urgent" if self.urgent else None
+
+    @property
+    def advice(self) -> str:
+        if self.emergency:
+            return "Same-day emergency referral: do not prescribe exercise."
+        if self.urgent:
+            return "Urgent referral for medical assessment before any exercise program."
+        return ""
+
+
+def referral_for(red_flags: list[str] | tuple[str, ...]) -> Referral:
+    """Split red flags into emergency and urgent ones, in the order of the screening list."""
+    unknown = set(red_flags) - set(RedFlag.values)
+    if unknown:
+        raise ValueError(f"Unknown red flag codes: {', '.join(sorted(unknown))}.")
+    ordered = [code for code in RedFlag.values if code in red_flags]
+    return Referral(
+        emergency=tuple(code for code in ordered if code in EMERGENCY_FLAGS),
+        urgent=tuple(code for code in ordered if code not in EMERGENCY_FLAGS),
+    )

@@ -1,0 +1,106 @@
+"""Forms for patient records: they check shape; the services check clinical rules."""
+
+import zoneinfo
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from patients.clinical import EMERGENCY_FLAGS, NRS_MAX, NRS_MIN, Condition, RedFlag, Severity
+from patients.models import Patient
+from patients.services import PATIENT_EDITABLE_FIELDS
+
+TIMEZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
+
+
+class PatientForm(forms.ModelForm):
+    timezone = forms.ChoiceField(choices=TIMEZONE_CHOICES)
+
+    class Meta:
+        model = Patient
+        fields = PATIENT_EDITABLE_FIELDS
+        widgets = {"date_of_birth": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+
+class AssessmentForm(forms.Form):
+    """Severity, pain and the red-flag screening checklist."""
+
+    injury_severity = forms.ChoiceField(
+        label="Injury severity",
+        choices=Severity.choices,
+        help_text="Your grading of the injury; “None” means prevention, no current injury.",
+    )
+    pain_level = forms.IntegerField(
+        label="Current pain (NRS 0–10)",
+        min_value=NRS_MIN,
+        max_value=NRS_MAX,
+        help_text="0 = no pain, 10 = worst pain imaginable.",
+    )
+    red_flags = forms.MultipleChoiceField(
+        label="Red-flag screening",
+        choices=RedFlag.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Any red flag blocks prescribing and calls for referral.",
+    )
+    notes = forms.CharField(label="Notes", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def red_flag_groups(self) -> list[tuple[str, str, list]]:
+        """The checklist's options split into emergency and urgent groups for display."""
+        options = list(self["red_flags"])
+        return [
+            (
+                "Emergency — same-day emergency referral",
+                "emergency",
+                [o for o in options if o.data["value"] in EMERGENCY_FLAGS],
+            ),
+            (
+                "Urgent referral",
+                "urgent",
+                [o for o in options if o.data["value"] not in EMERGENCY_FLAGS],
+            ),
+        ]
+
+
+class PatientFilterForm(forms.Form):
+    """The list's search and filters; a bad value is reported and that filter ignored."""
+
+    REFERRAL_CHOICES = [("", "Any"), ("yes", "Referral required"), ("no", "No referral")]
+
+    q = forms.CharField(label="Search", required=False, max_length=100)
+    tier = forms.ChoiceField(
+        required=False,
+        choices=[("", "Any tier")] + [(c, "prevention" if c == "none" else c) for c in Severity],
+    )
+    condition = forms.ChoiceField(
+        required=False, choices=[("", "Any condition"), *Condition.choices]
+    )
+    status = forms.ChoiceField(
+        required=False,
+        choices=[("", "Active")] + [(Patient.Status.ARCHIVED, "Archived")],
+    )
+    referral = forms.ChoiceField(required=False, choices=REFERRAL_CHOICES)
+
+    def filters(self) -> dict:
+        """Keyword arguments for patient_list_for from the valid fields only."""
+        data = self.cleaned_data if self.is_bound and hasattr(self, "cleaned_data") else {}
+        referral = {"yes": True, "no": False}.get(data.get("referral", ""))
+        return {
+            "q": data.get("q", ""),
+            "tier": data.get("tier", ""),
+            "condition": data.get("condition", ""),
+            "status": data.get("status") or Patient.Status.ACTIVE,
+            "referral_required": referral,
+        }
+
+
+def add_service_errors(error: ValidationError, *forms_: forms.Form) -> None:
+    """Attach a service's ValidationError to the form that has each field (else non-field)."""
+    if not hasattr(error, "error_dict"):
+        forms_[0].add_error(None, error)
+        return
+    for field, messages in error.message_dict.items():
+        target = next((f for f in forms_ if field in f.fields), None)
+        if target is None:
+            forms_[0].add_error(None, messages)
+        else:
+            target.add_error(field, messages)

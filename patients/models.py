@@ -1,0 +1,162 @@
+"""Patient records and their assessment history (SPEC 2.1)."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from clinic.models import Clinic, validate_timezone
+from patients.clinical import (
+    NRS_MAX,
+    NRS_MIN,
+    TIER_LABELS,
+    Condition,
+    Region,
+    Severity,
+    referral_for,
+    tier_reason,
+)
+
+
+class Patient(models.Model):
+    """A person a clinic treats; archived, never deleted."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", "Active"
+        ARCHIVED = "archived", "Archived"
+
+    clinic = models.ForeignKey(Clinic, on_delete=models.PROTECT, related_name="patients")
+    external_id = models.CharField(
+        "external ID",
+        max_length=64,
+        blank=True,
+        help_text="The patient's number in your practice system, if any.",
+    )
+    first_name = models.CharField(max_length=100)
+    last_name = models.CharField(max_length=100)
+    date_of_birth = models.DateField()
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=32, blank=True)
+    timezone = models.CharField(max_length=64, validators=[validate_timezone])
+    condition = models.CharField(max_length=32, choices=Condition.choices)
+    region = models.CharField(max_length=16, choices=Region.choices)
+    prone_tolerant = models.BooleanField(
+        "can lie on their stomach comfortably",
+        default=True,
+    )
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.ACTIVE)
+    archived_at = models.DateTimeField(null=True, blank=True)
+    # Points at the newest Assessment, so lists can filter and show the current tier with a join
+    # instead of a subquery per row. Set only by patients.services.assessment_record.
+    latest_assessment = models.OneToOneField(
+        "Assessment",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="patient",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["last_name", "first_name", "id"]
+        indexes = [
+            models.Index(fields=["clinic", "status", "last_name", "first_name"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["clinic", "external_id"],
+                condition=~Q(external_id=""),
+                name="patient_external_id_unique_per_clinic",
+                violation_error_message="Another patient of this clinic has this external ID.",
+            ),
+            models.CheckConstraint(
+                condition=Q(condition__in=Condition.values), name="patient_condition_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(region__in=Region.values), name="patient_region_valid"
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(status="active", archived_at__isnull=True)
+                    | Q(status="archived", archived_at__isnull=False)
+                ),
+                name="patient_archived_at_matches_status",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    @property
+    def is_archived(self) -> bool:
+        return self.status == self.Status.ARCHIVED
+
+
+class Assessment(models.Model):
+    """One clinical (re)assessment; rows are never changed, so history is never overwritten."""
+
+    patient = models.ForeignKey(Patient, on_delete=models.PROTECT, related_name="assessments")
+    injury_severity = models.CharField(max_length=16, choices=Severity.choices)
+    pain_level = models.PositiveSmallIntegerField(
+        "pain (NRS 0–10)",
+        validators=[MinValueValidator(NRS_MIN), MaxValueValidator(NRS_MAX)],
+    )
+    red_flags = models.JSONField(default=list, blank=True)
+    notes = models.TextField(blank=True)
+    # Derived from the fields above when the row is written; stored so that lists can filter on
+    # them and so the row keeps the tier it was prescribed under even if the rules change.
+    tier = models.CharField(max_length=16, choices=Severity.choices, editable=False)
+    referral_required = models.BooleanField(default=False, editable=False)
+    assessed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    assessed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-assessed_at", "-id"]
+        indexes = [models.Index(fields=["tier"]), models.Index(fields=["referral_required"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(pain_level__gte=NRS_MIN, pain_level__lte=NRS_MAX),
+                name="assessment_pain_level_0_10",
+            ),
+            models.CheckConstraint(
+                condition=Q(injury_severity__in=Severity.values),
+                name="assessment_severity_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(tier__in=Severity.values), name="assessment_tier_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.patient} {self.assessed_at:%Y-%m-%d}: {self.tier}"
+
+    @property
+    def tier_label(self) -> str:
+        return TIER_LABELS[self.tier]
+
+    @property
+    def tier_reason(self) -> str:
+        return tier_reason(self.injury_severity, self.pain_level)
+
+    @property
+    def referral(self):
+        return referral_for(self.red_flags)

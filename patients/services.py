@@ -1,0 +1,200 @@
+"""Writes for patient records and assessments; each one is audited."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from clinic.models import AuditLog
+from clinic.services import Actor, audit_record
+from patients.clinical import referral_for, tier_for
+from patients.models import Assessment, Patient
+
+# What a clinician may change on the record itself; severity, pain and red flags change only
+# through a new assessment, so that history is never overwritten.
+PATIENT_EDITABLE_FIELDS = (
+    "external_id",
+    "first_name",
+    "last_name",
+    "date_of_birth",
+    "email",
+    "phone",
+    "timezone",
+    "condition",
+    "region",
+    "prone_tolerant",
+)
+
+
+def _ensure_changeable(patient: Patient) -> None:
+    if patient.is_archived:
+        raise ValidationError("This patient is archived; archived records cannot be changed.")
+
+
+@transaction.atomic
+def patient_create(
+    *,
+    actor: Actor,
+    first_name: str,
+    last_name: str,
+    date_of_birth: datetime.date,
+    condition: str,
+    region: str,
+    injury_severity: str,
+    pain_level: int,
+    external_id: str = "",
+    email: str = "",
+    phone: str = "",
+    timezone_name: str = "",
+    prone_tolerant: bool = True,
+    red_flags: list[str] | tuple[str, ...] = (),
+    notes: str = "",
+) -> Patient:
+    """Create a patient in the actor's clinic together with their first assessment."""
+    patient = Patient(
+        clinic=actor.clinic,
+        external_id=external_id.strip(),
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        date_of_birth=date_of_birth,
+        email=email.strip().lower(),
+        phone=phone.strip(),
+        timezone=timezone_name or actor.clinic.timezone,
+        condition=condition,
+        region=region,
+        prone_tolerant=prone_tolerant,
+    )
+    _validate_date_of_birth(date_of_birth)
+    _validate_external_id_free(patient)
+    patient.full_clean(exclude=["latest_assessment"])
+    patient.save()
+    audit_record(
+        actor=actor,
+        action=AuditLog.Action.CREATE,
+        obj=patient,
+        patient=patient,
+        summary="Patient record created",
+    )
+    patient.latest_assessment = assessment_record(
+        actor=actor,
+        patient=patient,
+        injury_severity=injury_severity,
+        pain_level=pain_level,
+        red_flags=red_flags,
+        notes=notes,
+    )
+    return patient
+
+
+def _validate_external_id_free(patient: Patient) -> None:
+    # Checked here, not only by the UNIQUE constraint, so the message lands on the field.
+    if not patient.external_id:
+        return
+    taken = Patient.objects.filter(clinic_id=patient.clinic_id, external_id=patient.external_id)
+    if taken.exclude(pk=patient.pk).exists():
+        raise ValidationError(
+            {"external_id": "Another patient of this clinic already has this external ID."}
+        )
+
+
+def _validate_date_of_birth(date_of_birth: datetime.date) -> None:
+    if date_of_birth > timezone.localdate():
+        raise ValidationError({"date_of_birth": "The date of birth cannot be in the future."})
+    if date_of_birth.year < 1900:
+        raise ValidationError({"date_of_birth": "Enter a date of birth after 1900."})
+
+
+@transaction.atomic
+def patient_update(*, actor: Actor, patient: Patient, **changes) -> Patient:
+    """Change the record's own fields (not its clinical grading) and audit what changed."""
+    unknown = set(changes) - set(PATIENT_EDITABLE_FIELDS)
+    if unknown:
+        raise ValidationError(f"These fields cannot be changed here: {', '.join(sorted(unknown))}.")
+    patient = Patient.objects.select_for_update().get(pk=patient.pk)
+    _ensure_changeable(patient)
+    if "date_of_birth" in changes:
+        _validate_date_of_birth(changes["date_of_birth"])
+    changed = [name for name, value in changes.items() if getattr(patient, name) != value]
+    if not changed:
+        return patient
+    for name in changed:
+        setattr(patient, name, changes[name])
+    _validate_external_id_free(patient)
+    patient.full_clean()
+    patient.save()
+    audit_record(
+        actor=actor,
+        action=AuditLog.Action.CHANGE,
+        obj=patient,
+        patient=patient,
+        summary=f"Changed {', '.join(changed)}",
+    )
+    return patient
+
+
+@transaction.atomic
+def patient_archive(*, actor: Actor, patient: Patient) -> Patient:
+    """Archive a patient: hidden from lists and reminders, every row kept."""
+    patient = Patient.objects.select_for_update().get(pk=patient.pk)
+    _ensure_changeable(patient)
+    patient.status = Patient.Status.ARCHIVED
+    patient.archived_at = timezone.now()
+    patient.full_clean()
+    patient.save(update_fields=["status", "archived_at", "updated_at"])
+    audit_record(
+        actor=actor,
+        action=AuditLog.Action.ARCHIVE,
+        obj=patient,
+        patient=patient,
+        summary="Patient archived",
+    )
+    return patient
+
+
+@transaction.atomic
+def assessment_record(
+    *,
+    actor: Actor,
+    patient: Patient,
+    injury_severity: str,
+    pain_level: int,
+    red_flags: list[str] | tuple[str, ...] = (),
+    notes: str = "",
+) -> Assessment:
+    """Record a (re)assessment and make it the patient's current grading."""
+    # The row lock orders concurrent assessments, so `latest_assessment` is really the latest.
+    patient = Patient.objects.select_for_update().get(pk=patient.pk)
+    _ensure_changeable(patient)
+    try:
+        referral = referral_for(list(red_flags))
+    except ValueError as exc:
+        raise ValidationError({"red_flags": str(exc)}) from exc
+    assessment = Assessment(
+        patient=patient,
+        injury_severity=injury_severity,
+        pain_level=pain_level,
+        red_flags=list(referral.emergency + referral.urgent),
+        notes=notes.strip(),
+        assessed_by=actor.user,
+    )
+    assessment.full_clean(exclude=["tier"])
+    assessment.tier = tier_for(injury_severity, pain_level)
+    assessment.referral_required = referral.required
+    assessment.save()
+    patient.latest_assessment = assessment
+    patient.save(update_fields=["latest_assessment", "updated_at"])
+    audit_record(
+        actor=actor,
+        action=AuditLog.Action.CREATE,
+        obj=assessment,
+        patient=patient,
+        summary=f"Assessment: {assessment.tier_reason}"
+        + (f"; red flags: {', '.join(assessment.red_flags)}" if referral.required else ""),
+    )
+    return assessment
+
+
+def patient_record_view(*, actor: Actor, patient: Patient) -> None:
+    """Audit that the actor opened a patient's record."""
+    audit_record(actor=actor, action=AuditLog.Action.VIEW, obj=patient, patient=patient)

@@ -1,0 +1,157 @@
+"""Clinician pages for patient records."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from clinic.permissions import clinic_admin_required, clinician_required
+from patients.forms import AssessmentForm, PatientFilterForm, PatientForm, add_service_errors
+from patients.selectors import (
+    assessment_history_for,
+    audit_rows_for,
+    patient_get_for,
+    patient_list_for,
+)
+from patients.services import (
+    assessment_record,
+    patient_archive,
+    patient_create,
+    patient_record_view,
+    patient_update,
+)
+
+PATIENTS_PER_PAGE = 25
+
+
+@clinician_required
+def patient_list(request: HttpRequest) -> HttpResponse:
+    filter_form = PatientFilterForm(request.GET or None)
+    if filter_form.is_bound:
+        filter_form.is_valid()
+    patients = patient_list_for(clinic=request.clinician.clinic, **filter_form.filters())
+    page = Paginator(patients, PATIENTS_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "patients/patient_list.html",
+        {"filter_form": filter_form, "page": page, "query": query.urlencode()},
+    )
+
+
+@clinician_required
+@require_http_methods(["GET", "POST"])
+def patient_create_view(request: HttpRequest) -> HttpResponse:
+    clinic = request.clinician.clinic
+    patient_form = PatientForm(request.POST or None, initial={"timezone": clinic.timezone})
+    assessment_form = AssessmentForm(request.POST or None)
+    # Validate both forms so every bad field is reported at once.
+    forms_valid = [patient_form.is_valid(), assessment_form.is_valid()]
+    if request.method == "POST" and all(forms_valid):
+        try:
+            patient = patient_create(
+                actor=request.actor,
+                timezone_name=patient_form.cleaned_data.pop("timezone"),
+                **patient_form.cleaned_data,
+                **assessment_form.cleaned_data,
+            )
+        except ValidationError as exc:
+            add_service_errors(exc, patient_form, assessment_form)
+        else:
+            messages.success(request, f"{patient.full_name} was added.")
+            return redirect("patients:detail", patient_id=patient.pk)
+    return render(
+        request,
+        "patients/patient_form.html",
+        {"patient_form": patient_form, "assessment_form": assessment_form, "patient": None},
+    )
+
+
+@clinician_required
+@require_http_methods(["GET", "POST"])
+def patient_edit(request: HttpRequest, patient_id: int) -> HttpResponse:
+    patient = patient_get_for(clinic=request.clinician.clinic, patient_id=patient_id)
+    if patient.is_archived:
+        messages.error(request, "This patient is archived; archived records cannot be changed.")
+        return redirect("patients:detail", patient_id=patient.pk)
+    form = PatientForm(request.POST or None, instance=patient)
+    if request.method == "POST" and form.is_valid():
+        try:
+            patient_update(actor=request.actor, patient=patient, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(exc, form)
+        else:
+            messages.success(request, "The record was saved.")
+            return redirect("patients:detail", patient_id=patient.pk)
+    return render(
+        request,
+        "patients/patient_form.html",
+        {"patient_form": form, "assessment_form": None, "patient": patient},
+    )
+
+
+def _render_detail(request: HttpRequest, patient, assessment_form: AssessmentForm, status=200):
+    latest = patient.latest_assessment
+    return render(
+        request,
+        "patients/patient_detail.html",
+        {
+            "patient": patient,
+            "assessment": latest,
+            "assessments": assessment_history_for(patient=patient),
+            "assessment_form": assessment_form,
+        },
+        status=status,
+    )
+
+
+@clinician_required
+def patient_detail(request: HttpRequest, patient_id: int) -> HttpResponse:
+    patient = patient_get_for(clinic=request.clinician.clinic, patient_id=patient_id)
+    patient_record_view(actor=request.actor, patient=patient)
+    latest = patient.latest_assessment
+    initial = {"injury_severity": latest.injury_severity} if latest else {}
+    return _render_detail(request, patient, AssessmentForm(initial=initial))
+
+
+@clinician_required
+@require_POST
+def assessment_create(request: HttpRequest, patient_id: int) -> HttpResponse:
+    patient = patient_get_for(clinic=request.clinician.clinic, patient_id=patient_id)
+    form = AssessmentForm(request.POST)
+    if form.is_valid():
+        try:
+            assessment = assessment_record(
+                actor=request.actor, patient=patient, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            add_service_errors(exc, form)
+        else:
+            messages.success(request, f"Assessment recorded: {assessment.tier_reason}.")
+            return redirect("patients:detail", patient_id=patient.pk)
+    return _render_detail(request, patient, form, status=400)
+
+
+@clinician_required
+@require_http_methods(["GET", "POST"])
+def patient_archive_view(request: HttpRequest, patient_id: int) -> HttpResponse:
+    patient = patient_get_for(clinic=request.clinician.clinic, patient_id=patient_id)
+    if request.method == "POST":
+        try:
+            patient_archive(actor=request.actor, patient=patient)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return redirect("patients:detail", patient_id=patient.pk)
+        messages.success(request, f"{patient.full_name} was archived; their records are kept.")
+        return redirect("patients:list")
+    return render(request, "patients/patient_archive.html", {"patient": patient})
+
+
+@clinic_admin_required
+def patient_audit(request: HttpRequest, patient_id: int) -> HttpResponse:
+    patient = patient_get_for(clinic=request.clinician.clinic, patient_id=patient_id)
+    page = Paginator(audit_rows_for(patient=patient), 50).get_page(request.GET.get("page"))
+    return render(request, "patients/patient_audit.html", {"patient": patient, "page": page})

@@ -1,0 +1,95 @@
+"""Fixtures shared by the whole suite, and the report of which backends it ran on."""
+
+import shutil
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from clinic.services import Actor
+from tests.factories import ClinicFactory, ClinicianFactory, PatientFactory
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+def pytest_report_header(config):
+    return [
+        f"backstrong backends: database={settings.TEST_DATABASE_BACKEND}, "
+        f"redis={settings.TEST_REDIS_BACKEND}, CI={settings.CI}",
+        f"browser: {CHROMIUM if shutil.which(CHROMIUM) else 'none (browser tests skipped)'}",
+    ]
+
+
+def pytest_collection_modifyitems(config, items):
+    if shutil.which(CHROMIUM):
+        return
+    e2e = [item for item in items if "e2e" in item.keywords]
+    if e2e and settings.CI:
+        raise pytest.UsageError(f"CI=true but {CHROMIUM} is missing: browser tests cannot run.")
+    skip = pytest.mark.skip(reason=f"{CHROMIUM} is not installed (apt-get install chromium)")
+    for item in e2e:
+        item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+@pytest.fixture
+def clinic(db):
+    return ClinicFactory()
+
+
+@pytest.fixture
+def clinician(clinic):
+    return ClinicianFactory(clinic=clinic)
+
+
+@pytest.fixture
+def clinic_admin(clinic):
+    return ClinicianFactory(clinic=clinic, is_clinic_admin=True)
+
+
+@pytest.fixture
+def actor(clinician):
+    return Actor(clinic=clinician.clinic, user=clinician.user, ip_address="127.0.0.1")
+
+
+@pytest.fixture
+def clinician_client(clinician) -> Client:
+    client = Client()
+    client.force_login(clinician.user)
+    return client
+
+
+@pytest.fixture
+def patient(clinic):
+    return PatientFactory(clinic=clinic, severity="moderate", pain_level=4)
+
+
+@pytest.fixture
+def other_clinic_patient(db):
+    return PatientFactory(clinic=ClinicFactory())
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Drive Debian's Chromium; Playwright's own browser download does not work here."""
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    }

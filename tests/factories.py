@@ -1,0 +1,91 @@
+"""factory_boy factories; each tree builds one clinic unless a clinic is passed in."""
+
+import datetime
+
+import factory
+from factory.django import DjangoModelFactory
+
+from clinic.models import Clinic, Clinician, User
+from patients.clinical import referral_for, tier_for
+from patients.models import Assessment, Patient
+
+TEST_PASSWORD = "correct-horse-battery-staple"
+
+
+class ClinicFactory(DjangoModelFactory):
+    class Meta:
+        model = Clinic
+
+    name = factory.Sequence(lambda n: f"Clinic {n}")
+    timezone = "Europe/London"
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"user{n}@example.com")
+    full_name = factory.Faker("name")
+    password = factory.PostGenerationMethodCall("set_password", TEST_PASSWORD)
+
+    @factory.post_generation
+    def save_password(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+class ClinicianFactory(DjangoModelFactory):
+    class Meta:
+        model = Clinician
+
+    user = factory.SubFactory(UserFactory)
+    clinic = factory.SubFactory(ClinicFactory)
+    is_clinic_admin = False
+
+
+class PatientFactory(DjangoModelFactory):
+    """A patient with a first assessment (pass severity, pain_level, red_flags to shape it)."""
+
+    class Meta:
+        model = Patient
+
+    clinic = factory.SubFactory(ClinicFactory)
+    first_name = factory.Faker("first_name")
+    last_name = factory.Faker("last_name")
+    date_of_birth = datetime.date(1980, 5, 17)
+    timezone = "Europe/London"
+    condition = "nonspecific_back_pain"
+    region = "lower_back"
+
+    @classmethod
+    def _create(cls, model_class, *args, severity="mild", pain_level=3, red_flags=(), **kwargs):
+        patient = super()._create(model_class, *args, **kwargs)
+        AssessmentFactory(
+            patient=patient,
+            injury_severity=severity,
+            pain_level=pain_level,
+            red_flags=list(red_flags),
+        )
+        return patient
+
+
+class AssessmentFactory(DjangoModelFactory):
+    """An assessment that becomes the patient's latest, with tier derived by the real rules."""
+
+    class Meta:
+        model = Assessment
+
+    patient = factory.SubFactory(PatientFactory)
+    injury_severity = "mild"
+    pain_level = 3
+    red_flags = factory.LazyFunction(list)
+    tier = factory.LazyAttribute(lambda a: tier_for(a.injury_severity, a.pain_level))
+    referral_required = factory.LazyAttribute(lambda a: referral_for(a.red_flags).required)
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        assessment = super()._create(model_class, *args, **kwargs)
+        Patient.objects.filter(pk=assessment.patient_id).update(latest_assessment=assessment)
+        assessment.patient.latest_assessment = assessment
+        return assessment
