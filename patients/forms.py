@@ -13,7 +13,7 @@ TIMEZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones
 
 
 class PatientForm(forms.ModelForm):
-    timezone = forms.ChoiceField(choices=TIMEZONE_CHOICES)
+    timezone = forms.ChoiceField(label="Time zone", choices=TIMEZONE_CHOICES)
 
     class Meta:
         model = Patient
@@ -26,7 +26,8 @@ class AssessmentForm(forms.Form):
 
     injury_severity = forms.ChoiceField(
         label="Injury severity",
-        choices=Severity.choices,
+        # No preselected grade: the clinician must choose one deliberately.
+        choices=[("", "Choose a grading…"), *Severity.choices],
         help_text="Your grading of the injury; “None” means prevention, no current injury.",
     )
     pain_level = forms.IntegerField(

@@ -20,6 +20,7 @@ def test_clinician_records_reassesses_and_archives_a_patient(live_server, page: 
     page.get_by_label("Condition").select_option("muscle_strain")
     page.get_by_label("Region").select_option("lower_back")
     page.get_by_label("Injury severity").select_option("mild")
+    expect(page.get_by_label("Time zone")).to_have_value("Europe/London")
     page.get_by_label("Current pain (NRS 0–10)").fill("7")
     page.get_by_role("button", name="Add patient").click()
 
