@@ -9,5 +9,6 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("patients/", include("patients.urls")),
+    path("", include("programs.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -22,6 +22,8 @@ from patients.services import (
     patient_record_view,
     patient_update,
 )
+from programs.forms import TemplateApplyForm
+from programs.selectors import program_list_for_patient, template_list_for
 
 PATIENTS_PER_PAGE = 25
 
@@ -94,15 +96,18 @@ def patient_edit(request: HttpRequest, patient_id: int) -> HttpResponse:
 
 
 def _render_detail(request: HttpRequest, patient, assessment_form: AssessmentForm, status=200):
-    latest = patient.latest_assessment
+    clinic = request.clinician.clinic
+    templates = template_list_for(clinic=clinic)
     return render(
         request,
         "patients/patient_detail.html",
         {
             "patient": patient,
-            "assessment": latest,
+            "assessment": patient.latest_assessment,
             "assessments": assessment_history_for(patient=patient),
             "assessment_form": assessment_form,
+            "programs": program_list_for_patient(patient=patient),
+            "template_form": TemplateApplyForm(templates=templates),
         },
         status=status,
     )

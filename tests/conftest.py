@@ -21,6 +21,9 @@ def pytest_report_header(config):
 
 
 def pytest_collection_modifyitems(config, items):
+    # Browser tests flush the database when they end; run them last so no other test runs on
+    # a database without its seeded rows.
+    items.sort(key=lambda item: "e2e" in item.keywords)
     if shutil.which(CHROMIUM):
         return
     e2e = [item for item in items if "e2e" in item.keywords]
@@ -29,6 +32,16 @@ def pytest_collection_modifyitems(config, items):
     skip = pytest.mark.skip(reason=f"{CHROMIUM} is not installed (apt-get install chromium)")
     for item in e2e:
         item.add_marker(skip)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _standard_library(django_db_setup, django_db_blocker):
+    """Seed the exercise library even in a reused database that a browser test flushed."""
+    from programs.exercise_library import seed_standard_library
+    from programs.models import Exercise
+
+    with django_db_blocker.unblock():
+        seed_standard_library(Exercise)
 
 
 @pytest.fixture(autouse=True)

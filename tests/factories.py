@@ -89,3 +89,22 @@ class AssessmentFactory(DjangoModelFactory):
         Patient.objects.filter(pk=assessment.patient_id).update(latest_assessment=assessment)
         assessment.patient.latest_assessment = assessment
         return assessment
+
+
+def program_factory(*, patient, status="draft", tier=None, slugs=("prone-on-elbows",)):
+    """A program with items of the seeded library at their default dosage for its tier."""
+    from programs.dosage import PatientProfile, dosage_for
+    from programs.models import Exercise, Program, ProgramItem
+
+    tier = tier or patient.latest_assessment.tier
+    program = Program.objects.create(
+        patient=patient, status=status, tier=tier, assessment=patient.latest_assessment
+    )
+    profile = PatientProfile(condition=patient.condition, prone_tolerant=patient.prone_tolerant)
+    for order, slug in enumerate(slugs, start=1):
+        exercise = Exercise.objects.get(clinic=None, slug=slug)
+        dosage = dosage_for(tier=tier, exercise=exercise.spec, patient=profile)
+        ProgramItem.objects.create(
+            program=program, exercise=exercise, order=order, **dosage.as_dict()
+        )
+    return program

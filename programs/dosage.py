@@ -1,0 +1,254 @@
+"""The dosage engine: which exercises a patient may do at a tier, and how much (SPEC 2.4).
+
+Pure: no ORM, no I/O. Views show `DEFAULTS` to clinicians as a table, so a dosage is never a
+black box.
+
+Published anchors behind the defaults:
+- Extension exercises (McKenzie-style protocols): hold about 10 s, 5–10 repetitions,
+  2 sessions a day at the start; prone on elbows is held "at least ten seconds".
+- Prone press-ups: 10 repetitions with a 1–2 s pause at the top.
+- Core endurance (McGill: curl-up, side bridge, bird-dog): 10 s holds × about 6 repetitions,
+  2–3 days a week.
+- Progression (ACSM): raise the load in steps of 2–10 %.
+
+Rules, numbered as in SPEC 2.4:
+1. Monotone: for one exercise, a worse tier never gets more volume than a better one.
+2. Tier severe: only gentle extension (prone lying, prone on elbows, or standing back
+   extension when the patient cannot lie prone) and abdominal bracing.
+3. Tier moderate adds prone press-ups and the standing head-and-chest extension.
+4. Tiers mild and none add core endurance (curl-up, bird-dog, side bridge, glute bridge),
+   2–3 days a week.
+5. Prone on elbows holds at least 10 s at every tier; tiers differ in reps and sessions.
+6. A patient who cannot lie prone gets no prone exercise, and standing alternatives.
+7. No spinal flexion (the curl-up counts) for a herniated or bulging disc at tier moderate or
+   severe.
+"""
+
+from dataclasses import dataclass, replace
+
+from patients.clinical import SEVERITY_ORDER, TIER_LABELS, Condition, Severity
+
+TIERS = SEVERITY_ORDER  # best to worst: none, mild, moderate, severe
+DISC_CONDITIONS = frozenset({Condition.HERNIATED_DISC, Condition.BULGING_DISC})
+FLEXION_RESTRICTED_TIERS = frozenset({Severity.MODERATE, Severity.SEVERE})
+PRONE = "prone"
+MIN_ELBOWS_HOLD_SECONDS = 10
+
+# Sane bounds for any prescription, checked by the services and the property tests.
+BOUNDS = {
+    "sets": (1, 10),
+    "reps": (1, 50),
+    "hold_seconds": (0, 600),
+    "sessions_per_day": (1, 6),
+    "days_per_week": (1, 7),
+}
+
+
+@dataclass(frozen=True)
+class Dosage:
+    sets: int
+    reps: int
+    hold_seconds: int
+    sessions_per_day: int
+    days_per_week: int
+
+    @property
+    def volume(self) -> int:
+        """Weekly volume as SPEC 2.4 defines it, for the monotone rule."""
+        return (
+            self.sets
+            * self.reps
+            * max(self.hold_seconds, 1)
+            * self.sessions_per_day
+            * self.days_per_week
+        )
+
+    def as_dict(self) -> dict[str, int]:
+        return {name: getattr(self, name) for name in BOUNDS}
+
+    def describe(self) -> str:
+        """Plain words, e.g. '1 × 10 reps, hold 10 s, 2× a day, 7 days a week'."""
+        hold = f", hold {self.hold_seconds} s" if self.hold_seconds else ""
+        sets = f"{self.sets} × " if self.sets > 1 else ""
+        return (
+            f"{sets}{self.reps} rep{'s' if self.reps != 1 else ''}{hold}, "
+            f"{self.sessions_per_day}× a day, {self.days_per_week} day"
+            f"{'s' if self.days_per_week != 1 else ''} a week"
+        )
+
+
+def out_of_bounds(values: dict[str, int]) -> dict[str, str]:
+    """Messages for the dosage fields outside BOUNDS (empty when all are fine)."""
+    errors = {}
+    for name, (low, high) in BOUNDS.items():
+        value = values.get(name)
+        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+            errors[name] = f"Must be a whole number from {low} to {high}."
+    return errors
+
+
+@dataclass(frozen=True)
+class ExerciseSpec:
+    """What the engine needs to know of an exercise."""
+
+    slug: str
+    category: str
+    position: str
+    dosage_profile: str
+    max_tier: str  # the worst tier the exercise is safe at
+    loads_flexion: bool = False
+    prone_alternative: bool = False  # included only for patients who cannot lie prone
+
+
+@dataclass(frozen=True)
+class PatientProfile:
+    condition: str
+    prone_tolerant: bool
+
+
+def _per_tier(severe, moderate, mild, none) -> dict[str, Dosage | None]:
+    return {
+        Severity.SEVERE: Dosage(*severe) if severe else None,
+        Severity.MODERATE: Dosage(*moderate) if moderate else None,
+        Severity.MILD: Dosage(*mild) if mild else None,
+        Severity.NONE: Dosage(*none) if none else None,
+    }
+
+
+# Defaults per dosage profile and tier: (sets, reps, hold_seconds, sessions/day, days/week).
+# None: the profile is not prescribed at that tier.
+DEFAULTS: dict[str, dict[str, Dosage | None]] = {
+    # Prone lying: a relaxed position held a minute or two, longer as pain settles.
+    "rest_position": _per_tier(
+        (1, 1, 60, 2, 7), (1, 1, 90, 2, 7), (1, 1, 120, 2, 7), (1, 1, 120, 2, 7)
+    ),
+    # Extension holds: 10 s at every tier; reps 5 → 10 and sessions 2 → 3 as the tier improves.
+    "extension_hold": _per_tier(
+        (1, 5, 10, 2, 7), (1, 8, 10, 2, 7), (1, 10, 10, 3, 7), (1, 10, 10, 3, 7)
+    ),
+    # Press-ups: 10 reps with a 1–2 s pause; not at tier severe.
+    "press_up": _per_tier(None, (1, 8, 2, 2, 7), (1, 10, 2, 2, 7), (1, 10, 2, 3, 7)),
+    # Standing extension: brief arches, repeated through the day.
+    "standing_extension": _per_tier(
+        (1, 5, 2, 2, 7), (1, 8, 2, 2, 7), (1, 10, 2, 3, 7), (1, 10, 2, 3, 7)
+    ),
+    # Bracing: a gentle co-contraction, 10 s holds from the first day.
+    "bracing": _per_tier((1, 5, 10, 2, 7), (1, 6, 10, 2, 7), (1, 8, 10, 2, 7), (1, 10, 10, 2, 7)),
+    # Core endurance (McGill): 10 s × 6, 2 days a week when mild, 3 for prevention.
+    "core_endurance": _per_tier(None, None, (1, 6, 10, 1, 2), (1, 6, 10, 1, 3)),
+}
+PROFILE_LABELS = {
+    "rest_position": "Rest position (prone lying)",
+    "extension_hold": "Extension hold",
+    "press_up": "Press-up",
+    "standing_extension": "Standing extension",
+    "bracing": "Abdominal bracing",
+    "core_endurance": "Core endurance",
+}
+# The worst tier each profile is prescribed at, from the table above.
+PROFILE_MAX_TIER = {
+    profile: max((t for t, d in row.items() if d), key=TIERS.index)
+    for profile, row in DEFAULTS.items()
+}
+
+
+def _standard(slug, category, position, profile, max_tier, **flags) -> ExerciseSpec:
+    return ExerciseSpec(slug, category, position, profile, max_tier, **flags)
+
+
+# How the engine treats each exercise of the standard library (SPEC 2.3), in program order.
+STANDARD_LIBRARY: tuple[ExerciseSpec, ...] = (
+    _standard("prone-lying", "extension", "prone", "rest_position", Severity.SEVERE),
+    _standard("prone-on-elbows", "extension", "prone", "extension_hold", Severity.SEVERE),
+    _standard("prone-press-up", "extension", "prone", "press_up", Severity.MODERATE),
+    _standard(
+        "standing-back-extension",
+        "extension",
+        "standing",
+        "standing_extension",
+        Severity.SEVERE,
+        prone_alternative=True,
+    ),
+    _standard(
+        "standing-head-chest-extension",
+        "extension",
+        "standing",
+        "standing_extension",
+        Severity.MODERATE,
+    ),
+    _standard("abdominal-bracing", "core", "supine", "bracing", Severity.SEVERE),
+    _standard("glute-bridge", "core", "supine", "core_endurance", Severity.MILD),
+    _standard("curl-up", "core", "supine", "core_endurance", Severity.MILD, loads_flexion=True),
+    _standard("bird-dog", "core", "quadruped", "core_endurance", Severity.MILD),
+    _standard("side-bridge", "core", "side", "core_endurance", Severity.MILD),
+)
+
+
+def exclusion_reason(*, tier: str, exercise: ExerciseSpec, patient: PatientProfile) -> str:
+    """Why the exercise may not be prescribed to this patient at this tier ('' if it may)."""
+    if TIERS.index(tier) > TIERS.index(exercise.max_tier):
+        return f"not prescribed at tier {TIER_LABELS[tier]}"
+    if DEFAULTS[exercise.dosage_profile][tier] is None:
+        return f"no dosage defined at tier {TIER_LABELS[tier]}"
+    if exercise.position == PRONE and not patient.prone_tolerant:
+        return "the patient cannot lie prone comfortably"
+    if (
+        exercise.loads_flexion
+        and patient.condition in DISC_CONDITIONS
+        and tier in FLEXION_RESTRICTED_TIERS
+    ):
+        return "it bends the spine forward, which a disc condition at this tier rules out"
+    return ""
+
+
+def select_exercises(
+    *, tier: str, patient: PatientProfile, library: list[ExerciseSpec]
+) -> list[ExerciseSpec]:
+    """The exercises a generated program contains, in library order."""
+    return [
+        exercise
+        for exercise in library
+        if not exclusion_reason(tier=tier, exercise=exercise, patient=patient)
+        and (not exercise.prone_alternative or not patient.prone_tolerant)
+    ]
+
+
+def dosage_for(*, tier: str, exercise: ExerciseSpec, patient: PatientProfile) -> Dosage:
+    """The default dosage of an exercise at a tier; raises ValueError where it is excluded."""
+    reason = exclusion_reason(tier=tier, exercise=exercise, patient=patient)
+    if reason:
+        raise ValueError(f"{exercise.slug} cannot be prescribed: {reason}.")
+    dosage = DEFAULTS[exercise.dosage_profile][tier]
+    if exercise.slug == "prone-on-elbows":
+        dosage = replace(dosage, hold_seconds=max(dosage.hold_seconds, MIN_ELBOWS_HOLD_SECONDS))
+    return dosage
+
+
+def rescale(*, dosage: Dosage, profile: str, from_tier: str, to_tier: str) -> Dosage:
+    """Carry a clinician's dosage to another tier, keeping its ratio to the defaults.
+
+    Used when a template made for one patient is applied to another: each field is scaled by
+    default(to_tier) / default(from_tier) and kept within BOUNDS.
+    """
+    source, target = DEFAULTS[profile][from_tier], DEFAULTS[profile][to_tier]
+    if source is None or target is None:
+        raise ValueError(f"{profile} has no default at tier {from_tier} or {to_tier}.")
+    scaled = {}
+    for name, (low, high) in BOUNDS.items():
+        base = getattr(source, name)
+        wanted = getattr(target, name)
+        value = round(getattr(dosage, name) * wanted / base) if base else wanted
+        scaled[name] = min(max(value, low), high)
+    return Dosage(**scaled)
+
+
+def defaults_table() -> list[dict]:
+    """Rows for the clinician-facing table: profile, then each tier's dosage or None."""
+    return [
+        {
+            "profile": profile,
+            "label": PROFILE_LABELS[profile],
+            "tiers": [(TIER_LABELS[tier], DEFAULTS[profile][tier]) for tier in TIERS],
+        }
+        for profile in DEFAULTS
+    ]

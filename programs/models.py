@@ -1,0 +1,304 @@
+"""Exercise library, programs, their items, the prescription history and clinic templates."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+
+from clinic.models import Clinic
+from patients.clinical import TIER_LABELS, Severity
+from patients.models import Assessment, Patient
+from programs.dosage import BOUNDS, DEFAULTS, PROFILE_LABELS, Dosage, ExerciseSpec
+
+
+class Exercise(models.Model):
+    """An exercise of the standard library (no clinic) or of one clinic's own."""
+
+    class Category(models.TextChoices):
+        EXTENSION = "extension", "Extension"
+        CORE = "core", "Core"
+        MOBILITY = "mobility", "Mobility"
+
+    class Position(models.TextChoices):
+        PRONE = "prone", "Lying face down"
+        STANDING = "standing", "Standing"
+        SUPINE = "supine", "Lying on the back"
+        SIDE = "side", "Lying on the side"
+        QUADRUPED = "quadruped", "Hands and knees"
+
+    DOSAGE_PROFILES = [(key, PROFILE_LABELS[key]) for key in DEFAULTS]
+
+    clinic = models.ForeignKey(
+        Clinic, null=True, blank=True, on_delete=models.PROTECT, related_name="exercises"
+    )
+    slug = models.SlugField(max_length=80)
+    name = models.CharField(max_length=120)
+    summary = models.CharField(max_length=300, blank=True)
+    instructions = models.TextField(help_text="One step per line, in plain patient language.")
+    cautions = models.TextField(blank=True, help_text="One safety point per line.")
+    category = models.CharField(max_length=16, choices=Category.choices)
+    position = models.CharField(max_length=16, choices=Position.choices)
+    progression_order = models.PositiveSmallIntegerField(
+        help_text="Place in the progression within its category: 1 comes first."
+    )
+    dosage_profile = models.CharField(max_length=32, choices=DOSAGE_PROFILES)
+    max_tier = models.CharField(
+        "safe up to tier",
+        max_length=16,
+        choices=Severity.choices,
+        help_text="The worst tier at which this exercise may be prescribed.",
+    )
+    loads_flexion = models.BooleanField(
+        "bends the spine forward",
+        default=False,
+        help_text="Flexion is ruled out for disc conditions at tier moderate or severe.",
+    )
+    prone_alternative = models.BooleanField(
+        default=False,
+        help_text="Generated programs include it only for patients who cannot lie prone.",
+    )
+    illustration = models.CharField(
+        max_length=200, blank=True, help_text="Path of the picture under static/."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["category", "progression_order", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slug"],
+                condition=Q(clinic__isnull=True),
+                name="exercise_library_slug_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["clinic", "slug"],
+                condition=Q(clinic__isnull=False),
+                name="exercise_clinic_slug_unique",
+            ),
+            models.CheckConstraint(
+                condition=Q(category__in=["extension", "core", "mobility"]),
+                name="exercise_category_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(position__in=["prone", "standing", "supine", "side", "quadruped"]),
+                name="exercise_position_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(dosage_profile__in=list(DEFAULTS)), name="exercise_profile_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(max_tier__in=Severity.values), name="exercise_max_tier_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def spec(self) -> ExerciseSpec:
+        return ExerciseSpec(
+            slug=self.slug,
+            category=self.category,
+            position=self.position,
+            dosage_profile=self.dosage_profile,
+            max_tier=self.max_tier,
+            loads_flexion=self.loads_flexion,
+            prone_alternative=self.prone_alternative,
+        )
+
+    @property
+    def instruction_steps(self) -> list[str]:
+        return [line for line in self.instructions.splitlines() if line.strip()]
+
+    @property
+    def caution_list(self) -> list[str]:
+        return [line for line in self.cautions.splitlines() if line.strip()]
+
+    @property
+    def max_tier_label(self) -> str:
+        return TIER_LABELS[self.max_tier]
+
+
+def _dosage_checks(prefix: str) -> list[models.CheckConstraint]:
+    return [
+        models.CheckConstraint(
+            condition=Q(**{f"{name}__gte": low, f"{name}__lte": high}),
+            name=f"{prefix}_{name}_in_bounds",
+        )
+        for name, (low, high) in BOUNDS.items()
+    ]
+
+
+class DosageFields(models.Model):
+    """The five numbers of a prescription, shared by program and template items."""
+
+    sets = models.PositiveSmallIntegerField()
+    reps = models.PositiveSmallIntegerField()
+    hold_seconds = models.PositiveSmallIntegerField()
+    sessions_per_day = models.PositiveSmallIntegerField()
+    days_per_week = models.PositiveSmallIntegerField()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def dosage(self) -> Dosage:
+        return Dosage(
+            sets=self.sets,
+            reps=self.reps,
+            hold_seconds=self.hold_seconds,
+            sessions_per_day=self.sessions_per_day,
+            days_per_week=self.days_per_week,
+        )
+
+
+class Program(models.Model):
+    """A patient's home exercise program; at most one is active per patient."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        ACTIVE = "active", "Active"
+        PAUSED = "paused", "Paused"
+        COMPLETED = "completed", "Completed"
+
+    patient = models.ForeignKey(Patient, on_delete=models.PROTECT, related_name="programs")
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.DRAFT)
+    tier = models.CharField(max_length=16, choices=Severity.choices)
+    assessment = models.ForeignKey(
+        Assessment, null=True, blank=True, on_delete=models.PROTECT, related_name="programs"
+    )
+    start_date = models.DateField(default=timezone.localdate)
+    end_date = models.DateField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    activated_at = models.DateTimeField(null=True, blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["patient"],
+                condition=Q(status="active"),
+                name="program_one_active_per_patient",
+                violation_error_message="This patient already has an active program.",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["draft", "active", "paused", "completed"]),
+                name="program_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(tier__in=Severity.values), name="program_tier_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="program_end_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Program {self.pk} for {self.patient} ({self.status})"
+
+    @property
+    def tier_label(self) -> str:
+        return TIER_LABELS[self.tier]
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status != self.Status.COMPLETED
+
+
+class ProgramItem(DosageFields):
+    """One exercise of a program with its dosage."""
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="items")
+    exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
+    order = models.PositiveSmallIntegerField()
+    notes = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["order", "id"]
+        constraints = _dosage_checks("programitem")
+
+    def __str__(self) -> str:
+        return f"{self.exercise} in program {self.program_id}"
+
+
+class DosageChange(models.Model):
+    """The prescription history: who changed which dosage, when, from what to what, and why."""
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="dosage_changes")
+    # Kept when the item is later removed, so the history stays whole.
+    item = models.ForeignKey(
+        ProgramItem, null=True, on_delete=models.SET_NULL, related_name="dosage_changes"
+    )
+    exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
+    old = models.JSONField()
+    new = models.JSONField()
+    reason = models.CharField(max_length=500)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(reason=""), name="dosagechange_reason_required"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.exercise}: {self.old} → {self.new}"
+
+    @property
+    def changed_fields(self) -> list[tuple[str, int, int]]:
+        return [(k, self.old[k], self.new[k]) for k in self.new if self.old.get(k) != self.new[k]]
+
+
+class ProgramTemplate(models.Model):
+    """A clinic's saved program, applied to other patients with dosages re-scaled."""
+
+    clinic = models.ForeignKey(Clinic, on_delete=models.PROTECT, related_name="templates")
+    name = models.CharField(max_length=120)
+    tier = models.CharField(max_length=16, choices=Severity.choices)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["clinic", "name"],
+                name="template_name_unique_per_clinic",
+                violation_error_message="Your clinic already has a template with this name.",
+            ),
+            models.CheckConstraint(
+                condition=Q(tier__in=Severity.values), name="template_tier_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def tier_label(self) -> str:
+        return TIER_LABELS[self.tier]
+
+
+class TemplateItem(DosageFields):
+    template = models.ForeignKey(ProgramTemplate, on_delete=models.CASCADE, related_name="items")
+    exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
+    order = models.PositiveSmallIntegerField()
+    notes = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["order", "id"]
+        constraints = _dosage_checks("templateitem")
+
+    def __str__(self) -> str:
+        return f"{self.exercise} in {self.template}"
