@@ -10,6 +10,9 @@ from patients.clinical import TIER_LABELS, Severity
 from patients.models import Assessment, Patient
 from programs.dosage import BOUNDS, DEFAULTS, PROFILE_LABELS, Dosage, ExerciseSpec
 
+# Programs and the library list extension work first, then mobility, then core.
+CATEGORY_ORDER = ("extension", "mobility", "core")
+
 
 class Exercise(models.Model):
     """An exercise of the standard library (no clinic) or of one clinic's own."""

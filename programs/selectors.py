@@ -1,16 +1,28 @@
 """Reads of exercises, programs and templates, always starting from the caller's clinic."""
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 
 from clinic.models import Clinic
 from patients.models import Patient
-from programs.models import DosageChange, Exercise, Program, ProgramItem, ProgramTemplate
+from programs.models import (
+    CATEGORY_ORDER,
+    DosageChange,
+    Exercise,
+    Program,
+    ProgramItem,
+    ProgramTemplate,
+)
 
 
 def exercise_list_for(*, clinic: Clinic, category: str = "", position: str = "") -> QuerySet:
     """The standard library plus the clinic's own exercises."""
-    exercises = Exercise.objects.filter(Q(clinic__isnull=True) | Q(clinic=clinic))
+    category_rank = Case(
+        *(When(category=name, then=Value(rank)) for rank, name in enumerate(CATEGORY_ORDER))
+    )
+    exercises = Exercise.objects.filter(Q(clinic__isnull=True) | Q(clinic=clinic)).order_by(
+        category_rank, "progression_order", "name"
+    )
     if category:
         exercises = exercises.filter(category=category)
     if position:

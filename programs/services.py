@@ -24,6 +24,7 @@ from programs.dosage import (
     select_exercises,
 )
 from programs.models import (
+    CATEGORY_ORDER,
     DosageChange,
     Exercise,
     Program,
@@ -31,8 +32,6 @@ from programs.models import (
     ProgramTemplate,
     TemplateItem,
 )
-
-CATEGORY_ORDER = ("extension", "mobility", "core")
 
 
 class ProgramConflict(ValidationError):
