@@ -6,12 +6,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
 from clinic.selectors import clinician_for
+from patients.selectors import portal_patient_for
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     if clinician_for(user=request.user) is not None:
-        return redirect("patients:list")
+        return redirect("programs:dashboard")
+    if portal_patient_for(user=request.user) is not None:
+        return redirect("portal:today")
     if request.user.is_staff:
         return redirect("admin:index")
     raise PermissionDenied("Your account has no clinic. Ask your clinic admin for access.")

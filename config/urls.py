@@ -10,5 +10,6 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("patients/", include("patients.urls")),
     path("", include("programs.urls")),
+    path("portal/", include("programs.portal.urls")),
     path("admin/", admin.site.urls),
 ]

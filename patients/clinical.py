@@ -146,3 +146,18 @@ def referral_for(red_flags: list[str] | tuple[str, ...]) -> Referral:
         emergency=tuple(code for code in ordered if code in EMERGENCY_FLAGS),
         urgent=tuple(code for code in ordered if code not in EMERGENCY_FLAGS),
     )
+
+
+# The emergency red flags as a patient would recognise them (portal symptom check).
+EMERGENCY_SYMPTOM_QUESTIONS = {
+    RedFlag.SADDLE_ANAESTHESIA: (
+        "Numbness or tingling around your bottom, genitals or inner thighs"
+    ),
+    RedFlag.BLADDER_BOWEL_DYSFUNCTION: (
+        "New trouble controlling or passing urine, or controlling your bowels"
+    ),
+    RedFlag.BILATERAL_LEG_SYMPTOMS: "Pain, numbness or tingling in both legs",
+    RedFlag.PROGRESSIVE_LEG_WEAKNESS: (
+        "Weakness in a leg that is getting worse, or a foot that drags or slaps"
+    ),
+}

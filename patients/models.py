@@ -1,5 +1,7 @@
 """Patient records and their assessment history (SPEC 2.1)."""
 
+import datetime
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -160,3 +162,40 @@ class Assessment(models.Model):
     @property
     def referral(self):
         return referral_for(self.red_flags)
+
+
+class PortalInvitation(models.Model):
+    """A single-use link, valid 7 days, for a patient to set a portal password (SPEC 3)."""
+
+    VALID_FOR = datetime.timedelta(days=7)
+
+    patient = models.ForeignKey(Patient, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField()
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    # Set when a newer invitation replaces this one.
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(expires_at__gt=models.F("created_at")),
+                name="invitation_expires_after_creation",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Invitation for {self.patient} ({self.email})"
+
+    @property
+    def state(self) -> str:
+        if self.used_at:
+            return "used"
+        if self.revoked_at:
+            return "replaced"
+        return "expired" if self.expires_at <= timezone.now() else "open"

@@ -54,3 +54,14 @@ def audit_rows_for(*, patient: Patient) -> QuerySet[AuditLog]:
     return AuditLog.objects.filter(clinic_id=patient.clinic_id, patient=patient).select_related(
         "actor"
     )
+
+
+def portal_patient_for(*, user) -> Patient | None:
+    """The patient record a portal user signs in as, or None for anyone else."""
+    if not user.is_authenticated:
+        return None
+    return (
+        Patient.objects.select_related("clinic", "latest_assessment")
+        .filter(user=user, status=Patient.Status.ACTIVE)
+        .first()
+    )

@@ -2,14 +2,16 @@
 
 import datetime
 
+from django.contrib.auth.password_validation import validate_password
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from clinic.models import AuditLog
+from clinic.models import AuditLog, User
 from clinic.services import Actor, audit_record
 from patients.clinical import referral_for, tier_for
-from patients.models import Assessment, Patient
+from patients.models import Assessment, Patient, PortalInvitation
 
 # What a clinician may change on the record itself; severity, pain and red flags change only
 # through a new assessment, so that history is never overwritten.
@@ -198,3 +200,99 @@ def assessment_record(
 def patient_record_view(*, actor: Actor, patient: Patient) -> None:
     """Audit that the actor opened a patient's record."""
     audit_record(actor=actor, action=AuditLog.Action.VIEW, obj=patient, patient=patient)
+
+
+INVITATION_SALT = "backstrong.portal-invitation"
+
+
+def portal_invitation_token(invitation: PortalInvitation) -> str:
+    """The signed token of an invitation link; it carries its own timestamp."""
+    return signing.dumps({"invitation": invitation.pk}, salt=INVITATION_SALT)
+
+
+def portal_invitation_for_token(token: str) -> tuple[PortalInvitation | None, str]:
+    """The invitation of a link and its state: open, used, replaced, expired or invalid."""
+    try:
+        data = signing.loads(
+            token, salt=INVITATION_SALT, max_age=PortalInvitation.VALID_FOR.total_seconds()
+        )
+    except signing.SignatureExpired:
+        return None, "expired"
+    except signing.BadSignature:
+        return None, "invalid"
+    invitation = (
+        PortalInvitation.objects.select_related("patient__clinic", "patient__user")
+        .filter(pk=data.get("invitation") if isinstance(data, dict) else None)
+        .first()
+    )
+    if invitation is None:
+        return None, "invalid"
+    return invitation, invitation.state
+
+
+@transaction.atomic
+def portal_invitation_send(*, actor: Actor, patient: Patient) -> PortalInvitation:
+    """Invite a patient to the portal; an earlier open invitation stops working."""
+    from patients.tasks import send_portal_invitation_task
+
+    patient = Patient.objects.select_for_update().get(pk=patient.pk)
+    _ensure_changeable(patient)
+    if not patient.email:
+        raise ValidationError({"email": "Add the patient's email address before inviting them."})
+    owner = User.objects.filter(email__iexact=patient.email).first()
+    if owner is not None and owner.pk != patient.user_id:
+        raise ValidationError(
+            {"email": "Another account already uses this email address; use another one."}
+        )
+    now = timezone.now()
+    patient.invitations.filter(used_at__isnull=True, revoked_at__isnull=True).update(revoked_at=now)
+    invitation = PortalInvitation(
+        patient=patient,
+        email=patient.email,
+        created_by=actor.user,
+        created_at=now,
+        expires_at=now + PortalInvitation.VALID_FOR,
+    )
+    invitation.full_clean(exclude=["patient"])
+    invitation.save()
+    audit_record(
+        actor=actor,
+        action=AuditLog.Action.CHANGE,
+        obj=invitation,
+        patient=patient,
+        summary=f"Portal invitation sent to {patient.email}",
+    )
+    transaction.on_commit(lambda: send_portal_invitation_task.delay(invitation.pk))
+    return invitation
+
+
+@transaction.atomic
+def portal_invitation_accept(*, token: str, password: str) -> User:
+    """Set the patient's portal password from an open invitation; the link then stops working."""
+    invitation, state = portal_invitation_for_token(token)
+    if state != "open":
+        raise ValidationError(f"This invitation link is {state}.")
+    invitation = PortalInvitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.state != "open":  # a double submit lost the race
+        raise ValidationError(f"This invitation link is {invitation.state}.")
+    patient = (
+        Patient.objects.select_for_update().select_related("user").get(pk=invitation.patient_id)
+    )
+    user = patient.user or User(email=invitation.email.lower(), full_name=patient.full_name)
+    validate_password(password, user)
+    user.set_password(password)
+    user.full_clean(validate_unique=patient.user is None)
+    user.save()
+    if patient.user_id != user.pk:
+        patient.user = user
+        patient.save(update_fields=["user", "updated_at"])
+    invitation.used_at = timezone.now()
+    invitation.save(update_fields=["used_at"])
+    audit_record(
+        actor=Actor(clinic=patient.clinic, user=user, channel=AuditLog.Channel.UI),
+        action=AuditLog.Action.CHANGE,
+        obj=invitation,
+        patient=patient,
+        summary="Portal invitation accepted; password set",
+    )
+    return user

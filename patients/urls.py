@@ -11,5 +11,6 @@ urlpatterns = [
     path("<int:patient_id>/edit/", views.patient_edit, name="edit"),
     path("<int:patient_id>/assessments/new/", views.assessment_create, name="assessment_create"),
     path("<int:patient_id>/archive/", views.patient_archive_view, name="archive"),
+    path("<int:patient_id>/invite/", views.patient_invite, name="invite"),
     path("<int:patient_id>/audit/", views.patient_audit, name="audit"),
 ]

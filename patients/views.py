@@ -1,10 +1,13 @@
 """Clinician pages for patient records."""
 
+import zoneinfo
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from clinic.permissions import clinic_admin_required, clinician_required
@@ -21,9 +24,19 @@ from patients.services import (
     patient_create,
     patient_record_view,
     patient_update,
+    portal_invitation_send,
 )
+from programs.charts import adherence_chart, pain_chart
 from programs.forms import TemplateApplyForm
-from programs.selectors import program_list_for_patient, template_list_for
+from programs.selectors import (
+    open_alerts_for,
+    pain_points_for,
+    program_list_for_patient,
+    session_history_for,
+    suggestions_for,
+    template_list_for,
+    weekly_adherence_for,
+)
 
 PATIENTS_PER_PAGE = 25
 
@@ -98,6 +111,7 @@ def patient_edit(request: HttpRequest, patient_id: int) -> HttpResponse:
 def _render_detail(request: HttpRequest, patient, assessment_form: AssessmentForm, status=200):
     clinic = request.clinician.clinic
     templates = template_list_for(clinic=clinic)
+    today = timezone.now().astimezone(zoneinfo.ZoneInfo(patient.timezone)).date()
     return render(
         request,
         "patients/patient_detail.html",
@@ -108,6 +122,12 @@ def _render_detail(request: HttpRequest, patient, assessment_form: AssessmentFor
             "assessment_form": assessment_form,
             "programs": program_list_for_patient(patient=patient),
             "template_form": TemplateApplyForm(templates=templates),
+            "alerts": open_alerts_for(patient=patient),
+            "suggestions": suggestions_for(patient=patient)[:5],
+            "sessions": session_history_for(patient=patient)[:10],
+            "pain_svg": pain_chart(pain_points_for(patient=patient)),
+            "adherence_svg": adherence_chart(weekly_adherence_for(patient=patient, today=today)),
+            "invitation": patient.invitations.first(),
         },
         status=status,
     )
@@ -153,6 +173,22 @@ def patient_archive_view(request: HttpRequest, patient_id: int) -> HttpResponse:
         messages.success(request, f"{patient.full_name} was archived; their records are kept.")
         return redirect("patients:list")
     return render(request, "patients/patient_archive.html", {"patient": patient})
+
+
+@clinician_required
+@require_POST
+def patient_invite(request: HttpRequest, patient_id: int) -> HttpResponse:
+    patient = patient_get_for(clinic=request.clinician.clinic, patient_id=patient_id)
+    try:
+        invitation = portal_invitation_send(actor=request.actor, patient=patient)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            f"Invitation sent to {invitation.email}; the link works once, for 7 days.",
+        )
+    return redirect("patients:detail", patient_id=patient.pk)
 
 
 @clinic_admin_required

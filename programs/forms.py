@@ -115,3 +115,8 @@ class TemplateApplyForm(forms.Form):
         super().__init__(*args, **kwargs)
         if templates is not None:
             self.fields["template"].queryset = templates
+
+
+class SuggestionDecisionForm(forms.Form):
+    decision = forms.ChoiceField(choices=[("accept", "Accept"), ("decline", "Decline")])
+    reason = forms.CharField(max_length=500)

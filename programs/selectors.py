@@ -1,18 +1,29 @@
-"""Reads of exercises, programs and templates, always starting from the caller's clinic."""
+"""Reads of exercises, programs, templates and sessions, always starting from the caller's
+scope (a clinic, or a portal patient)."""
+
+import datetime
+from dataclasses import dataclass
 
 from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
+from django.db.models.functions import TruncWeek
 from django.shortcuts import get_object_or_404
 
 from clinic.models import Clinic
 from patients.models import Patient
+from programs.charts import AdherenceWeek, PainPoint
 from programs.models import (
     CATEGORY_ORDER,
+    Alert,
     DosageChange,
     Exercise,
     Program,
     ProgramItem,
     ProgramTemplate,
+    SessionItemLog,
+    SessionLog,
+    Suggestion,
 )
+from programs.progression import prescribed_sessions_per_week
 
 
 def exercise_list_for(*, clinic: Clinic, category: str = "", position: str = "") -> QuerySet:
@@ -75,4 +86,228 @@ def template_get_for(*, clinic: Clinic, template_id: int) -> ProgramTemplate:
     return get_object_or_404(
         ProgramTemplate.objects.filter(clinic=clinic).prefetch_related("items__exercise"),
         pk=template_id,
+    )
+
+
+def current_program_for(*, patient: Patient) -> Program | None:
+    """The program a patient follows: the active one, else a paused one, with its items."""
+    return (
+        Program.objects.filter(
+            patient=patient, status__in=[Program.Status.ACTIVE, Program.Status.PAUSED]
+        )
+        .prefetch_related(_items())
+        .order_by("status", "-activated_at")  # "active" sorts before "paused"
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class TodayRow:
+    """One exercise on the portal's Today page, with what is left of it."""
+
+    item: ProgramItem
+    done_today: int
+    days_this_week: int
+
+    @property
+    def left_today(self) -> int:
+        return max(self.item.sessions_per_day - self.done_today, 0)
+
+    @property
+    def week_complete(self) -> bool:
+        return self.item.days_per_week < 7 and self.days_this_week >= self.item.days_per_week
+
+    @property
+    def due_today(self) -> bool:
+        return self.left_today > 0 and (self.done_today > 0 or not self.week_complete)
+
+
+def today_plan_for(*, program: Program, today: datetime.date) -> list[TodayRow]:
+    """Each item of the program with how often it was done today and on how many days this
+    week (weeks start on Monday), from one query over this week's logs."""
+    week_start = today - datetime.timedelta(days=today.weekday())
+    done = (
+        SessionItemLog.objects.filter(
+            session__program=program,
+            session__local_date__gte=week_start,
+            session__local_date__lte=today,
+            completed=True,
+        )
+        .values("item_id", "session__local_date")
+        .annotate(times=Count("id"))
+    )
+    today_counts: dict[int, int] = {}
+    week_days: dict[int, set] = {}
+    for row in done:
+        week_days.setdefault(row["item_id"], set()).add(row["session__local_date"])
+        if row["session__local_date"] == today:
+            today_counts[row["item_id"]] = row["times"]
+    return [
+        TodayRow(
+            item=item,
+            done_today=today_counts.get(item.pk, 0),
+            days_this_week=len(week_days.get(item.pk, ())),
+        )
+        for item in program.items.all()
+    ]
+
+
+def pending_morning_check_for(*, patient: Patient, today: datetime.date) -> SessionLog | None:
+    """The last session, if it was yesterday or the day before and has no next-morning pain."""
+    last = patient.sessions.order_by("-performed_at").first()
+    if last is None or last.pain_next_morning is not None:
+        return None
+    if not today - datetime.timedelta(days=2) <= last.local_date < today:
+        return None
+    return last
+
+
+def session_history_for(*, patient: Patient) -> QuerySet[SessionLog]:
+    """A patient's sessions, newest first, with their exercises."""
+    return patient.sessions.prefetch_related(
+        Prefetch("items", queryset=SessionItemLog.objects.select_related("exercise"))
+    )
+
+
+def pain_points_for(*, patient: Patient, limit: int = 60) -> list[PainPoint]:
+    """The last sessions' pain scores, oldest first, for the pain chart."""
+    rows = patient.sessions.order_by("-performed_at").values_list(
+        "local_date", "pain_before", "pain_after", "pain_next_morning"
+    )[:limit]
+    return [PainPoint(*row) for row in reversed(rows)]
+
+
+def weekly_adherence_for(
+    *, patient: Patient, today: datetime.date, weeks: int = 8
+) -> list[AdherenceWeek]:
+    """Sessions logged against sessions prescribed, per week (Monday first), for the weeks in
+    which the patient had an active program, oldest first."""
+    this_monday = today - datetime.timedelta(days=today.weekday())
+    first_monday = this_monday - datetime.timedelta(weeks=weeks - 1)
+    programs = list(
+        patient.programs.exclude(status=Program.Status.DRAFT)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=first_monday))
+        .prefetch_related("items")
+    )
+    logged = dict(
+        patient.sessions.filter(local_date__gte=first_monday)
+        .annotate(week=TruncWeek("local_date"))
+        .values("week")
+        .annotate(n=Count("id"))
+        .values_list("week", "n")
+    )
+    logged = {_as_date(week): n for week, n in logged.items()}
+    result = []
+    for n in range(weeks):
+        monday = first_monday + datetime.timedelta(weeks=n)
+        days = [monday + datetime.timedelta(days=d) for d in range(7)]
+        prescribed = 0
+        for program in programs:
+            per_week = prescribed_sessions_per_week([item.dosage for item in program.items.all()])
+            end = program.end_date or today
+            active_days = sum(1 for d in days if program.start_date <= d <= min(end, today))
+            prescribed = max(prescribed, round(per_week * active_days / 7))
+        if prescribed or logged.get(monday):
+            result.append(AdherenceWeek(monday, logged.get(monday, 0), prescribed))
+    return result
+
+
+def _as_date(value) -> datetime.date:
+    return value.date() if isinstance(value, datetime.datetime) else value
+
+
+LOW_ADHERENCE = 0.5  # below half of the prescribed sessions in the last 7 days
+
+
+@dataclass(frozen=True)
+class AttentionRow:
+    """One reason a patient needs a clinician's look, for the dashboard."""
+
+    patient: Patient
+    rank: int
+    label: str
+    detail: str
+    when: datetime.datetime | datetime.date | None
+
+
+def dashboard_for(*, clinic: Clinic, today: datetime.date) -> list[AttentionRow]:
+    """Patients needing attention, most urgent first: emergencies, red sessions, pain spikes,
+    regress suggestions, inactivity, low adherence, then progress suggestions."""
+    rows: list[AttentionRow] = []
+    alerts = (
+        Alert.objects.filter(clinic=clinic, resolved_at__isnull=True, patient__status="active")
+        .select_related("patient__latest_assessment")
+        .order_by("-created_at")
+    )
+    for alert in alerts:
+        rows.append(
+            AttentionRow(
+                alert.patient,
+                Alert.PRIORITY.index(alert.kind) * 2,
+                alert.get_kind_display(),
+                alert.message,
+                alert.created_at,
+            )
+        )
+    suggestions = Suggestion.objects.filter(
+        patient__clinic=clinic, status=Suggestion.Status.PENDING, patient__status="active"
+    ).select_related("patient__latest_assessment")
+    for suggestion in suggestions:
+        regress = suggestion.kind == Suggestion.Kind.REGRESS
+        rows.append(
+            AttentionRow(
+                suggestion.patient,
+                5 if regress else 12,
+                f"{suggestion.get_kind_display()} suggested",
+                suggestion.reason,
+                suggestion.created_at,
+            )
+        )
+    window_start = today - datetime.timedelta(days=6)
+    active = (
+        Program.objects.filter(
+            patient__clinic=clinic,
+            patient__status="active",
+            status=Program.Status.ACTIVE,
+            start_date__lte=window_start,
+        )
+        .select_related("patient__latest_assessment")
+        .prefetch_related("items")
+        .annotate(recent=Count("sessions", filter=Q(sessions__local_date__gte=window_start)))
+    )
+    for program in active:
+        prescribed = prescribed_sessions_per_week([item.dosage for item in program.items.all()])
+        if prescribed and program.recent / prescribed < LOW_ADHERENCE:
+            rows.append(
+                AttentionRow(
+                    program.patient,
+                    10,
+                    "Low adherence",
+                    f"{program.recent} of {prescribed} sessions in the last 7 days",
+                    None,
+                )
+            )
+    return sorted(rows, key=lambda row: (row.rank, row.patient.last_name, row.patient.pk))
+
+
+def open_alerts_for(*, patient: Patient) -> QuerySet[Alert]:
+    return patient.alerts.filter(resolved_at__isnull=True)
+
+
+def suggestions_for(*, patient: Patient) -> QuerySet[Suggestion]:
+    """Pending suggestions first, then the last decided ones, with who decided."""
+    return patient.suggestions.select_related("decided_by", "session").order_by(
+        Case(When(status="pending", then=Value(0)), default=Value(1)), "-created_at"
+    )
+
+
+def alert_get_for(*, clinic: Clinic, alert_id: int) -> Alert:
+    return get_object_or_404(Alert.objects.select_related("patient"), clinic=clinic, pk=alert_id)
+
+
+def suggestion_get_for(*, clinic: Clinic, suggestion_id: int) -> Suggestion:
+    return get_object_or_404(
+        Suggestion.objects.select_related("patient", "program"),
+        patient__clinic=clinic,
+        pk=suggestion_id,
     )

@@ -55,6 +55,13 @@ urlpatterns = [
         views.template_save_view,
         name="template_save",
     ),
+    path("dashboard/", views.dashboard, name="dashboard"),
+    path(
+        "suggestions/<int:suggestion_id>/decide/",
+        views.suggestion_decide,
+        name="suggestion_decide",
+    ),
+    path("alerts/<int:alert_id>/resolve/", views.alert_resolve_view, name="alert_resolve"),
     path("templates/", views.template_list, name="template_list"),
     path("templates/<int:template_id>/", views.template_detail, name="template_detail"),
 ]

@@ -1,9 +1,13 @@
-"""Clinician pages: exercise library, dosage defaults, program editor, handout, templates."""
+"""Clinician pages: exercise library, dosage defaults, program editor, handout, templates,
+the dashboard and the follow-up of suggestions and alerts."""
+
+import zoneinfo
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from clinic.permissions import clinician_required
@@ -16,18 +20,23 @@ from programs.forms import (
     DosageForm,
     ExerciseFilterForm,
     ExerciseForm,
+    SuggestionDecisionForm,
     TemplateApplyForm,
     TemplateSaveForm,
 )
 from programs.selectors import (
+    alert_get_for,
+    dashboard_for,
     dosage_history_for,
     exercise_list_for,
     program_get_for,
     program_item_get_for,
+    suggestion_get_for,
     template_get_for,
     template_list_for,
 )
 from programs.services import (
+    alert_resolve,
     exercise_create,
     patient_profile,
     program_activate,
@@ -40,6 +49,8 @@ from programs.services import (
     program_pause,
     program_template_apply,
     program_template_save,
+    suggestion_accept,
+    suggestion_decline,
 )
 
 
@@ -285,3 +296,42 @@ def template_list(request: HttpRequest) -> HttpResponse:
 def template_detail(request: HttpRequest, template_id: int) -> HttpResponse:
     template = template_get_for(clinic=request.clinician.clinic, template_id=template_id)
     return render(request, "programs/template_detail.html", {"template": template})
+
+
+@clinician_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    clinic = request.clinician.clinic
+    today = timezone.localdate(timezone=zoneinfo.ZoneInfo(clinic.timezone))
+    return render(
+        request, "programs/dashboard.html", {"rows": dashboard_for(clinic=clinic, today=today)}
+    )
+
+
+@clinician_required
+@require_POST
+def suggestion_decide(request: HttpRequest, suggestion_id: int) -> HttpResponse:
+    suggestion = suggestion_get_for(clinic=request.clinician.clinic, suggestion_id=suggestion_id)
+    form = SuggestionDecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose accept or decline and give a reason; nothing changed.")
+        return redirect("patients:detail", patient_id=suggestion.patient_id)
+    decide = suggestion_accept if form.cleaned_data["decision"] == "accept" else suggestion_decline
+    try:
+        decide(actor=request.actor, suggestion=suggestion, reason=form.cleaned_data["reason"])
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        verb = "accepted and applied" if form.cleaned_data["decision"] == "accept" else "declined"
+        messages.success(request, f"Suggestion {verb}; the reason is kept in the history.")
+    return redirect("patients:detail", patient_id=suggestion.patient_id)
+
+
+@clinician_required
+@require_POST
+def alert_resolve_view(request: HttpRequest, alert_id: int) -> HttpResponse:
+    alert = alert_get_for(clinic=request.clinician.clinic, alert_id=alert_id)
+    alert_resolve(actor=request.actor, alert=alert)
+    messages.success(request, "Alert marked as handled.")
+    if request.POST.get("next") == "dashboard":
+        return redirect("programs:dashboard")
+    return redirect("patients:detail", patient_id=alert.patient_id)

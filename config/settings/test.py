@@ -72,3 +72,9 @@ LOGGING = {"version": 1, "disable_existing_loggers": False}
 
 # Static files come from the finders here; no collectstatic output exists to serve.
 STATIC_ROOT = None
+
+# Unit tests run tasks in-process when their transaction commits; the Celery integration
+# tests start a real worker on the real Redis broker instead.
+CELERY_TASK_ALWAYS_EAGER = True
+CELERY_TASK_EAGER_PROPAGATES = True
+PUBLIC_BASE_URL = "http://testserver"

@@ -11,7 +11,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_clinician_records_reassesses_and_archives_a_patient(live_server, page: Page, sign_in):
     clinician = ClinicianFactory()
     sign_in(clinician.user.email, TEST_PASSWORD)
-    expect(page.get_by_role("heading", name="Patients")).to_be_visible()
+    expect(page.get_by_role("heading", name="Patients needing attention")).to_be_visible()
+    page.get_by_role("link", name="Patients", exact=True).click()
 
     page.get_by_role("link", name="Add patient").click()
     page.get_by_label("First name").fill("Rosa")

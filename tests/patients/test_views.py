@@ -240,8 +240,9 @@ def test_detail_query_count_is_constant(
 
     AssessmentFactory.create_batch(rows, patient=patient)
     # as the list, with the patient, the audit row and the history instead of count and page,
-    # plus the programs and the clinic's templates
-    with django_assert_max_num_queries(11):
+    # plus programs, templates, alerts, suggestions, sessions with their items, the two
+    # charts' data and the latest invitation
+    with django_assert_max_num_queries(18):
         assert (
             clinician_client.get(reverse("patients:detail", args=[patient.pk])).status_code == 200
         )

@@ -1,0 +1,45 @@
+"""Background jobs of the patients app."""
+
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from patients.models import PortalInvitation
+from patients.services import portal_invitation_token
+
+
+@shared_task(
+    autoretry_for=(OSError,),
+    retry_backoff=30,
+    retry_backoff_max=600,
+    max_retries=5,
+    soft_time_limit=30,
+    time_limit=60,
+)
+def send_portal_invitation_task(invitation_id: int) -> None:
+    """Email the invitation link.
+
+    Idempotent enough to retry: a repeated email carries a link to the same single-use
+    invitation, and an invitation that is no longer open is not sent at all.
+    """
+    invitation = (
+        PortalInvitation.objects.select_related("patient__clinic").filter(pk=invitation_id).first()
+    )
+    if invitation is None or invitation.state != "open":
+        return
+    path = reverse("portal:accept", args=[portal_invitation_token(invitation)])
+    context = {
+        "patient": invitation.patient,
+        "clinic": invitation.patient.clinic,
+        "link": f"{settings.PUBLIC_BASE_URL.rstrip('/')}{path}",
+        "expires_at": invitation.expires_at,
+    }
+    send_mail(
+        subject=f"{invitation.patient.clinic.name} invites you to Backstrong",
+        message=render_to_string("patients/email/invitation.txt", context),
+        html_message=render_to_string("patients/email/invitation.html", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipient_list=[invitation.email],
+    )

@@ -1,0 +1,34 @@
+"""Models of the programs app, one module per concern; import them from here."""
+
+from programs.models.library import CATEGORY_ORDER, Exercise
+from programs.models.prescriptions import (
+    DosageChange,
+    DosageFields,
+    Program,
+    ProgramItem,
+    ProgramTemplate,
+    TemplateItem,
+)
+from programs.models.sessions import (
+    Alert,
+    ReminderPreference,
+    SessionItemLog,
+    SessionLog,
+    Suggestion,
+)
+
+__all__ = [
+    "CATEGORY_ORDER",
+    "Alert",
+    "DosageChange",
+    "DosageFields",
+    "Exercise",
+    "Program",
+    "ProgramItem",
+    "ProgramTemplate",
+    "ReminderPreference",
+    "SessionItemLog",
+    "SessionLog",
+    "Suggestion",
+    "TemplateItem",
+]

@@ -1,0 +1,132 @@
+"""Portal forms, in the patient's words."""
+
+import uuid
+import zoneinfo
+
+from django import forms
+
+from patients.clinical import EMERGENCY_SYMPTOM_QUESTIONS, NRS_MAX, NRS_MIN
+
+PAIN_CHOICES = [(n, str(n)) for n in range(NRS_MIN, NRS_MAX + 1)]
+WEEKDAYS = [(0, "Mon"), (1, "Tue"), (2, "Wed"), (3, "Thu"), (4, "Fri"), (5, "Sat"), (6, "Sun")]
+TIMEZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
+
+
+def pain_field(label: str, help_text: str = "") -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label,
+        choices=PAIN_CHOICES,
+        coerce=int,
+        widget=forms.RadioSelect(attrs={"class": "pain-scale"}),
+        help_text=help_text or "0 = no pain, 10 = worst pain imaginable.",
+        error_messages={"required": "Choose a number from 0 to 10."},
+    )
+
+
+class PasswordSetForm(forms.Form):
+    new_password1 = forms.CharField(
+        label="Choose a password",
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text="At least 8 characters; not only numbers; not a common password.",
+    )
+    new_password2 = forms.CharField(
+        label="Type it again",
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("new_password1") != data.get("new_password2"):
+            self.add_error("new_password2", "The two passwords differ.")
+        return data
+
+
+class SessionLogForm(forms.Form):
+    """A session: pain before and after, each exercise done or skipped, symptom check."""
+
+    client_token = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+    pain_before = pain_field("How bad was your back pain before you started?")
+    pain_after = pain_field(
+        "What was the worst pain during the exercises or just after?",
+    )
+    notes = forms.CharField(
+        label="Anything to tell your clinician? (optional)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    symptoms = forms.MultipleChoiceField(
+        label="Since your last session, have you noticed any of these?",
+        required=False,
+        choices=list(EMERGENCY_SYMPTOM_QUESTIONS.items()),
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Tick any that apply. If you tick one, stop exercising and seek help now.",
+    )
+
+    def __init__(self, *args, items=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.items = list(items)
+        for item in self.items:
+            self.fields[f"done_{item.pk}"] = forms.BooleanField(
+                label=f"I did {item.exercise.name}", required=False, initial=True
+            )
+            self.fields[f"sets_{item.pk}"] = forms.IntegerField(
+                label="Sets", min_value=0, max_value=20, initial=item.sets, required=False
+            )
+            self.fields[f"reps_{item.pk}"] = forms.IntegerField(
+                label="Reps", min_value=0, max_value=200, initial=item.reps, required=False
+            )
+
+    def item_rows(self):
+        """Bound fields per exercise, for the template."""
+        return [
+            (item, self[f"done_{item.pk}"], self[f"sets_{item.pk}"], self[f"reps_{item.pk}"])
+            for item in self.items
+        ]
+
+    def reports(self) -> list[dict]:
+        data = self.cleaned_data
+        return [
+            {
+                "item_id": item.pk,
+                "completed": bool(data.get(f"done_{item.pk}")),
+                "sets_done": data.get(f"sets_{item.pk}") or 0,
+                "reps_done": data.get(f"reps_{item.pk}") or 0,
+            }
+            for item in self.items
+        ]
+
+
+class MorningForm(forms.Form):
+    pain_next_morning = pain_field("How is your back this morning?")
+
+
+class ReminderForm(forms.Form):
+    enabled = forms.BooleanField(label="Send me reminders", required=False)
+    time_1 = forms.TimeField(
+        label="First reminder",
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+    )
+    time_2 = forms.TimeField(
+        label="Second reminder (optional)",
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+    )
+    time_3 = forms.TimeField(
+        label="Third reminder (optional)",
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+    )
+    weekdays = forms.TypedMultipleChoiceField(
+        label="On these days",
+        choices=WEEKDAYS,
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "weekday-choice"}),
+    )
+    timezone = forms.ChoiceField(label="Your time zone", choices=TIMEZONE_CHOICES)
+
+    def times(self) -> list[str]:
+        picked = [self.cleaned_data.get(f"time_{n}") for n in (1, 2, 3)]
+        return sorted({t.strftime("%H:%M") for t in picked if t})

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from programs.portal import views
+
+app_name = "portal"
+
+urlpatterns = [
+    path("", views.today, name="today"),
+    path("log/", views.log_session, name="log"),
+    path("emergency/", views.emergency, name="emergency"),
+    path("sessions/<int:session_id>/morning/", views.morning_check, name="morning"),
+    path("history/", views.history, name="history"),
+    path("reminders/", views.reminders, name="reminders"),
+    path("invitation/<str:token>/", views.accept_invitation, name="accept"),
+]

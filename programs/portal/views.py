@@ -1,0 +1,199 @@
+"""The patient portal: today's exercises, session log, next-morning check, history, reminders,
+and accepting an invitation."""
+
+import datetime
+import zoneinfo
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from patients.forms import add_service_errors
+from patients.permissions import patient_required
+from patients.services import portal_invitation_accept, portal_invitation_for_token
+from programs.charts import adherence_chart, pain_chart
+from programs.models import Program, ReminderPreference
+from programs.portal.forms import MorningForm, PasswordSetForm, ReminderForm, SessionLogForm
+from programs.selectors import (
+    current_program_for,
+    pain_points_for,
+    pending_morning_check_for,
+    session_history_for,
+    today_plan_for,
+    weekly_adherence_for,
+)
+from programs.services import (
+    ItemReport,
+    reminder_preferences_update,
+    session_log_record,
+    session_morning_record,
+)
+
+
+def _today(patient) -> datetime.date:
+    return timezone.now().astimezone(zoneinfo.ZoneInfo(patient.timezone)).date()
+
+
+@require_http_methods(["GET", "POST"])
+def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
+    invitation, state = portal_invitation_for_token(token)
+    form = PasswordSetForm(request.POST or None)
+    if state == "open" and request.method == "POST" and form.is_valid():
+        try:
+            user = portal_invitation_accept(
+                token=token, password=form.cleaned_data["new_password1"]
+            )
+        except ValidationError as exc:
+            form.add_error("new_password1", exc)
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, "Your password is set. Welcome to your exercise program.")
+            return redirect("portal:today")
+    return render(
+        request,
+        "portal/accept.html",
+        {"form": form, "state": state, "invitation": invitation},
+        status=200 if state == "open" else 410 if state in ("used", "expired", "replaced") else 404,
+    )
+
+
+@patient_required
+def today(request: HttpRequest) -> HttpResponse:
+    patient = request.portal_patient
+    program = current_program_for(patient=patient)
+    day = _today(patient)
+    morning = pending_morning_check_for(patient=patient, today=day)
+    plan = today_plan_for(program=program, today=day) if program else []
+    return render(
+        request,
+        "portal/today.html",
+        {
+            "patient": patient,
+            "program": program,
+            "plan": plan,
+            "due": [row for row in plan if row.due_today],
+            "morning": morning,
+            "morning_form": MorningForm() if morning else None,
+        },
+    )
+
+
+@patient_required
+@require_http_methods(["GET", "POST"])
+def log_session(request: HttpRequest) -> HttpResponse:
+    patient = request.portal_patient
+    program = current_program_for(patient=patient)
+    if program is None or program.status != Program.Status.ACTIVE:
+        messages.info(request, "There is no active program to log. Contact your clinician.")
+        return redirect("portal:today")
+    items = list(program.items.all())
+    form = SessionLogForm(request.POST or None, items=items)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            session, _ = session_log_record(
+                actor=request.actor,
+                patient=patient,
+                pain_before=data["pain_before"],
+                pain_after=data["pain_after"],
+                items=[ItemReport(**report) for report in form.reports()],
+                symptoms=data["symptoms"],
+                notes=data["notes"],
+                client_token=data["client_token"],
+            )
+        except ValidationError as exc:
+            add_service_errors(exc, form)
+        else:
+            if session.symptoms:
+                return redirect("portal:emergency")
+            messages.success(
+                request, f"Session saved. Pain {session.pain_before} → {session.pain_after}."
+            )
+            return redirect("portal:history")
+    return render(request, "portal/log.html", {"form": form, "program": program})
+
+
+@patient_required
+def emergency(request: HttpRequest) -> HttpResponse:
+    return render(request, "portal/emergency.html", {"patient": request.portal_patient})
+
+
+@patient_required
+@require_POST
+def morning_check(request: HttpRequest, session_id: int) -> HttpResponse:
+    patient = request.portal_patient
+    session = get_object_or_404(patient.sessions.select_related("patient"), pk=session_id)
+    form = MorningForm(request.POST)
+    if form.is_valid():
+        try:
+            session_morning_record(
+                actor=request.actor,
+                session=session,
+                pain_next_morning=form.cleaned_data["pain_next_morning"],
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, "Thank you. Your clinician can see how you are this morning.")
+    else:
+        messages.error(request, "Choose a number from 0 to 10.")
+    return redirect("portal:today")
+
+
+@patient_required
+def history(request: HttpRequest) -> HttpResponse:
+    patient = request.portal_patient
+    day = _today(patient)
+    return render(
+        request,
+        "portal/history.html",
+        {
+            "sessions": session_history_for(patient=patient)[:30],
+            "pain_svg": pain_chart(pain_points_for(patient=patient)),
+            "adherence_svg": adherence_chart(weekly_adherence_for(patient=patient, today=day)),
+        },
+    )
+
+
+@patient_required
+@require_http_methods(["GET", "POST"])
+def reminders(request: HttpRequest) -> HttpResponse:
+    patient = request.portal_patient
+    preference = ReminderPreference.objects.filter(patient=patient).first() or ReminderPreference(
+        patient=patient
+    )
+    times = preference.times + [None] * 3
+    initial = {
+        "enabled": preference.enabled,
+        "time_1": times[0],
+        "time_2": times[1],
+        "time_3": times[2],
+        "weekdays": preference.weekdays,
+        "timezone": patient.timezone,
+    }
+    form = ReminderForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            reminder_preferences_update(
+                actor=request.actor,
+                patient=patient,
+                enabled=data["enabled"],
+                times=form.times(),
+                weekdays=data["weekdays"],
+                timezone_name=data["timezone"],
+            )
+        except ValidationError as exc:
+            errors = exc.message_dict
+            if "times" in errors:
+                form.add_error("time_1", errors.pop("times"))
+            if errors:
+                add_service_errors(ValidationError(errors), form)
+        else:
+            messages.success(request, "Your reminder settings are saved.")
+            return redirect("portal:reminders")
+    return render(request, "portal/reminders.html", {"form": form})
