@@ -275,9 +275,7 @@ def portal_invitation_accept(*, token: str, password: str) -> User:
     invitation = PortalInvitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.state != "open":  # a double submit lost the race
         raise ValidationError(f"This invitation link is {invitation.state}.")
-    patient = (
-        Patient.objects.select_for_update().select_related("user").get(pk=invitation.patient_id)
-    )
+    patient = Patient.objects.select_for_update().get(pk=invitation.patient_id)
     user = patient.user or User(email=invitation.email.lower(), full_name=patient.full_name)
     validate_password(password, user)
     user.set_password(password)

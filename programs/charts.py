@@ -198,7 +198,6 @@ def _svg(
         aria_labelledby=f"{chart_id}-title {chart_id}-desc",
         class_=f"chart {kind}",
         font_family=FONT,
-        style="height:auto;max-width:100%",
     )
     # Scoped by id: a <style> inside inline SVG applies to the whole HTML page.
     scope = f"#{chart_id}"

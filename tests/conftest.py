@@ -34,8 +34,8 @@ def pytest_collection_modifyitems(config, items):
         item.add_marker(skip)
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _standard_library(django_db_setup, django_db_blocker):
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
     """Seed the exercise library even in a reused database that a browser test flushed."""
     from programs.exercise_library import seed_standard_library
     from programs.models import Exercise

@@ -108,3 +108,47 @@ def program_factory(*, patient, status="draft", tier=None, slugs=("prone-on-elbo
             program=program, exercise=exercise, order=order, **dosage.as_dict()
         )
     return program
+
+
+def portal_client_for(patient):
+    """A test client signed in as the patient's portal user (created if needed)."""
+    from django.test import Client
+
+    if patient.user is None:
+        patient.user = UserFactory(email=f"patient{patient.pk}@example.com")
+        patient.save(update_fields=["user"])
+    client = Client()
+    client.force_login(patient.user)
+    return client
+
+
+def session_factory(*, program, before=2, after=3, next_morning=None, days_ago=0):
+    """A logged session with every item completed as prescribed."""
+    import datetime
+
+    from django.utils import timezone
+
+    from programs.models import SessionItemLog, SessionLog
+
+    when = timezone.now() - datetime.timedelta(days=days_ago)
+    session = SessionLog.objects.create(
+        patient=program.patient,
+        program=program,
+        performed_at=when,
+        local_date=when.date(),
+        pain_before=before,
+        pain_after=after,
+        pain_next_morning=next_morning,
+    )
+    SessionItemLog.objects.bulk_create(
+        SessionItemLog(
+            session=session,
+            item=item,
+            exercise=item.exercise,
+            completed=True,
+            sets_done=item.sets,
+            reps_done=item.reps,
+        )
+        for item in program.items.all()
+    )
+    return session

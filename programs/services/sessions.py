@@ -209,7 +209,8 @@ def _follow_up(program: Program, session: SessionLog, *, reason: str, alert_kind
 
 
 def _maybe_progress(program: Program, session: SessionLog) -> None:
-    today = session.local_date
+    # Judged on the patient's today, not the session's day: a session may be logged late.
+    today = local_date(program.patient, timezone.now())
     window_start = today - datetime.timedelta(days=PROGRESS_WINDOW_DAYS - 1)
     if program.suggestions.filter(created_at__date__gte=window_start).exists():
         return  # one suggestion a week at most, whatever its fate

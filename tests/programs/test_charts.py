@@ -238,7 +238,7 @@ def test_date_labels_thin_out_and_keep_both_ends():
 def test_date_labels_never_crowd(count):
     root = _parse(pain_chart(_points(count)))
     xs = [float(t.get("x")) for t in root.iter(f"{SVG}text") if "date-label" in t.get("class")]
-    assert len(xs) == min(count, 8)
+    assert len(xs) == count if count <= 8 else 5 <= len(xs) <= 8
     assert min(b - a for a, b in zip(xs, xs[1:], strict=False)) >= 70
 
 
@@ -255,7 +255,10 @@ def test_legend_and_band_labels_are_text():
 def test_bands_follow_the_traffic_light_cut_offs():
     root = _parse(pain_chart(_points(3)))
     bands = {
-        b.get("class").split()[1]: (float(b.get("y")), float(b.get("y")) + float(b.get("height")))
+        b.get("class").split()[1].removeprefix("band-"): (
+            float(b.get("y")),
+            float(b.get("y")) + float(b.get("height")),
+        )
         for b in root.findall(".//svg:g[@class='bands']/svg:rect", NS)
     }
     (zero,) = [t for t in root.iter(f"{SVG}text") if _text(t) == "0"]
