@@ -44,6 +44,16 @@ BOUNDS = {
 }
 
 
+# How each field is named to people (forms, the prescription history).
+FIELD_LABELS = {
+    "sets": "sets",
+    "reps": "reps",
+    "hold_seconds": "hold (s)",
+    "sessions_per_day": "sessions a day",
+    "days_per_week": "days a week",
+}
+
+
 @dataclass(frozen=True)
 class Dosage:
     sets: int

@@ -6,16 +6,8 @@ from django import forms
 from django.conf import settings
 
 from patients.clinical import Severity
-from programs.dosage import BOUNDS
+from programs.dosage import BOUNDS, FIELD_LABELS
 from programs.models import Exercise, ProgramTemplate
-
-DOSAGE_LABELS = {
-    "sets": "Sets",
-    "reps": "Reps",
-    "hold_seconds": "Hold (s)",
-    "sessions_per_day": "Sessions a day",
-    "days_per_week": "Days a week",
-}
 
 
 def illustration_choices() -> list[tuple[str, str]]:
@@ -67,7 +59,7 @@ class ExerciseForm(forms.ModelForm):
 
 def _dosage_field(name: str) -> forms.IntegerField:
     low, high = BOUNDS[name]
-    return forms.IntegerField(label=DOSAGE_LABELS[name], min_value=low, max_value=high)
+    return forms.IntegerField(label=FIELD_LABELS[name].capitalize(), min_value=low, max_value=high)
 
 
 class DosageForm(forms.Form):

@@ -8,7 +8,7 @@ from django.utils import timezone
 from clinic.models import Clinic
 from patients.clinical import TIER_LABELS, Severity
 from patients.models import Assessment, Patient
-from programs.dosage import BOUNDS, Dosage
+from programs.dosage import BOUNDS, FIELD_LABELS, Dosage
 from programs.models.library import Exercise
 
 
@@ -148,7 +148,12 @@ class DosageChange(models.Model):
 
     @property
     def changed_fields(self) -> list[tuple[str, int, int]]:
-        return [(k, self.old[k], self.new[k]) for k in self.new if self.old.get(k) != self.new[k]]
+        """(label, old, new) for each field that changed."""
+        return [
+            (FIELD_LABELS[k], self.old[k], self.new[k])
+            for k in self.new
+            if self.old.get(k) != self.new[k]
+        ]
 
 
 class ProgramTemplate(models.Model):
