@@ -7,13 +7,29 @@ import datetime
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
 from clinic.models import AuditLog, Clinician
 from clinic.services import Actor, clinician_create
-from patients.services import patient_create
+from patients.models import Patient
+from patients.services import (
+    patient_create,
+    portal_invitation_accept,
+    portal_invitation_send,
+    portal_invitation_token,
+)
+from programs.models import Program
+from programs.services import (
+    ItemReport,
+    program_activate,
+    program_generate,
+    session_log_record,
+    session_morning_record,
+)
 
 DEMO_CLINIC = "Riverside Spine & Sports Clinic"
 DEMO_PASSWORD = "spine-demo-2026"  # noqa: S105 - printed for the demo, never used in production
+DEMO_PATIENT_LOGIN = "olivia.bennett@example.com"
 DEMO_CLINICIANS = [
     ("admin@backstrong.demo", "Dr Alex Morgan", True),
     ("clinician@backstrong.demo", "Sam Patel, physiotherapist", False),
@@ -92,9 +108,50 @@ class Command(BaseCommand):
                     notes="Demo patient.",
                 )
             self.stdout.write(f"Loaded {len(DEMO_PATIENTS)} demo patients into “{clinic.name}”.")
+            self._follow_up(actor)
         else:
             self.stdout.write(f"Demo clinic “{clinic.name}” already loaded; reusing it.")
-        self.stdout.write(self.style.SUCCESS(f"Demo logins (password for both: {DEMO_PASSWORD}):"))
+        self.stdout.write(self.style.SUCCESS(f"Demo logins (password for all: {DEMO_PASSWORD}):"))
         for clinician in clinicians:
             role = "clinic admin" if clinician.is_clinic_admin else "clinician"
             self.stdout.write(f"  {clinician.user.email}  ({role})")
+        self.stdout.write(f"  {DEMO_PATIENT_LOGIN}  (patient portal)")
+
+    def _follow_up(self, actor: Actor) -> None:
+        """Active programs, a portal login and a week of sessions, one of them red."""
+        start = timezone.localdate() - datetime.timedelta(days=10)
+        patients = {p.last_name: p for p in Patient.objects.filter(clinic=actor.clinic)}
+        for name in ("Bennett", "Carter", "Evans"):
+            program = program_generate(actor=actor, patient=patients[name])
+            program_activate(actor=actor, program=program, start_date=start)
+        olivia = patients["Bennett"]
+        invitation = portal_invitation_send(actor=actor, patient=olivia)
+        portal_invitation_accept(token=portal_invitation_token(invitation), password=DEMO_PASSWORD)
+        now = timezone.now()
+        for days_ago, before, after, morning in [
+            (6, 3, 3, 2),
+            (5, 3, 4, 3),
+            (4, 2, 3, 2),
+            (3, 2, 2, 2),
+            (2, 2, 3, 1),
+            (1, 1, 2, None),
+        ]:
+            self._log(
+                actor, olivia, now - datetime.timedelta(days=days_ago), before, after, morning
+            )
+        self._log(actor, patients["Carter"], now - datetime.timedelta(hours=20), 3, 7, None)
+
+    @staticmethod
+    def _log(actor, patient, when, before, after, morning) -> None:
+        program = Program.objects.get(patient=patient, status=Program.Status.ACTIVE)
+        items = [ItemReport(i.pk, True, i.sets, i.reps) for i in program.items.all()]
+        session, _ = session_log_record(
+            actor=actor,
+            patient=patient,
+            pain_before=before,
+            pain_after=after,
+            items=items,
+            performed_at=when,
+        )
+        if morning is not None:
+            session_morning_record(actor=actor, session=session, pain_next_morning=morning)
