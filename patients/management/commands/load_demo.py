@@ -128,17 +128,19 @@ class Command(BaseCommand):
         invitation = portal_invitation_send(actor=actor, patient=olivia)
         portal_invitation_accept(token=portal_invitation_token(invitation), password=DEMO_PASSWORD)
         now = timezone.now()
-        for days_ago, before, after, morning in [
+        # Three sittings a day, as her extension exercises ask, settling over the week.
+        week = [
             (6, 3, 3, 2),
-            (5, 3, 4, 3),
+            (5, 3, 3, 3),
             (4, 2, 3, 2),
             (3, 2, 2, 2),
             (2, 2, 3, 1),
             (1, 1, 2, None),
-        ]:
-            self._log(
-                actor, olivia, now - datetime.timedelta(days=days_ago), before, after, morning
-            )
+        ]
+        for days_ago, before, after, morning in week:
+            for hours in (2, 1, 0):
+                when = now - datetime.timedelta(days=days_ago, hours=hours)
+                self._log(actor, olivia, when, before, after, morning if hours == 0 else None)
         self._log(actor, patients["Carter"], now - datetime.timedelta(hours=20), 3, 7, None)
 
     @staticmethod
