@@ -11,5 +11,6 @@ urlpatterns = [
     path("patients/", include("patients.urls")),
     path("", include("programs.urls")),
     path("portal/", include("programs.portal.urls")),
+    path("api/v1/", include("config.api_urls")),
     path("admin/", admin.site.urls),
 ]
