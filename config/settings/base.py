@@ -156,7 +156,9 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
 else:
     # Longer than the longest task's time limit, so an unacknowledged task is redelivered
     # only when its worker is really gone.
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
+    }
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
@@ -169,6 +171,11 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TIMEZONE = "UTC"
+# Reminders: how many go in one task (one SMTP connection each), how many times a failed send
+# is retried, and how late a reminder may still go out after its slot (beat hiccups).
+REMINDER_BATCH_SIZE = env.int("REMINDER_BATCH_SIZE", default=500)
+REMINDER_MAX_ATTEMPTS = env.int("REMINDER_MAX_ATTEMPTS", default=5)
+REMINDER_GRACE_MINUTES = env.int("REMINDER_GRACE_MINUTES", default=15)
 
 # REST API (SPEC 5). Authentication classes, throttles and the schema are configured here;
 # the endpoints live in each app's api/ package and are mounted in config/api_urls.py.

@@ -43,8 +43,10 @@ DATABASES = {"default": env.db_url_config(_database_url)}
 REDIS_URL = env("REDIS_URL", default=DEFAULT_REDIS_URL)
 if _reachable(REDIS_URL, 6379):
     TEST_REDIS_BACKEND = "redis"
-    CELERY_BROKER_URL = REDIS_URL
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+    CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL)
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
+    }
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -63,7 +65,9 @@ SECRET_KEY = "test-secret-key-not-for-production"  # noqa: S105
 DEBUG = False
 # Argon2 is deliberately slow; tests create hundreds of users.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Overridable so that a Celery worker started by a test can write mail where the test reads.
+EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.locmem.EmailBackend")
+EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", default=str(VAR_DIR / "test-mail"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -75,6 +79,6 @@ STATIC_ROOT = None
 
 # Unit tests run tasks in-process when their transaction commits; the Celery integration
 # tests start a real worker on the real Redis broker instead.
-CELERY_TASK_ALWAYS_EAGER = True
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)
 CELERY_TASK_EAGER_PROPAGATES = True
 PUBLIC_BASE_URL = "http://testserver"
