@@ -19,6 +19,7 @@ from programs.models import (
     Program,
     ProgramItem,
     ProgramTemplate,
+    Reminder,
     SessionItemLog,
     SessionLog,
     Suggestion,
@@ -311,3 +312,11 @@ def suggestion_get_for(*, clinic: Clinic, suggestion_id: int) -> Suggestion:
         patient__clinic=clinic,
         pk=suggestion_id,
     )
+
+
+def reminder_list_for(*, clinic: Clinic, status: str = "") -> QuerySet[Reminder]:
+    """The clinic's reminders, newest first, optionally of one status."""
+    reminders = Reminder.objects.filter(patient__clinic=clinic).select_related("patient")
+    if status in Reminder.Status.values:
+        reminders = reminders.filter(status=status)
+    return reminders.order_by("-created_at", "-id")

@@ -62,6 +62,7 @@ urlpatterns = [
         name="suggestion_decide",
     ),
     path("alerts/<int:alert_id>/resolve/", views.alert_resolve_view, name="alert_resolve"),
+    path("reminders/", views.reminder_list, name="reminder_list"),
     path("templates/", views.template_list, name="template_list"),
     path("templates/<int:template_id>/", views.template_detail, name="template_detail"),
 ]

@@ -8,10 +8,12 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from clinic.permissions import clinician_required
 from patients.forms import add_service_errors
+from patients.models import Patient
 from patients.selectors import patient_get_for
 from programs.dosage import TIERS, defaults_table, dosage_for, exclusion_reason
 from programs.forms import (
@@ -24,6 +26,8 @@ from programs.forms import (
     TemplateApplyForm,
     TemplateSaveForm,
 )
+from programs.models import Reminder, ReminderPreference
+from programs.notifications import patient_for_unsubscribe_token
 from programs.selectors import (
     alert_get_for,
     dashboard_for,
@@ -31,6 +35,7 @@ from programs.selectors import (
     exercise_list_for,
     program_get_for,
     program_item_get_for,
+    reminder_list_for,
     suggestion_get_for,
     template_get_for,
     template_list_for,
@@ -49,6 +54,7 @@ from programs.services import (
     program_pause,
     program_template_apply,
     program_template_save,
+    reminders_unsubscribe,
     suggestion_accept,
     suggestion_decline,
 )
@@ -335,3 +341,40 @@ def alert_resolve_view(request: HttpRequest, alert_id: int) -> HttpResponse:
     if request.POST.get("next") == "dashboard":
         return redirect("programs:dashboard")
     return redirect("patients:detail", patient_id=alert.patient_id)
+
+
+@csrf_exempt  # mail clients POST the one-click unsubscribe without a CSRF token (RFC 8058)
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    """One-click unsubscribe from reminder emails, without signing in.
+
+    GET asks for confirmation (mail scanners follow links); POST, also sent by mail clients
+    that honour List-Unsubscribe-Post, turns reminders off.
+    """
+    patient_id = patient_for_unsubscribe_token(token)
+    patient = Patient.objects.select_related("clinic").filter(pk=patient_id).first()
+    if patient is None:
+        return render(request, "programs/unsubscribe.html", {"state": "invalid"}, status=404)
+    if request.method == "POST":
+        changed = reminders_unsubscribe(patient=patient)
+        state = "done" if changed else "already"
+    else:
+        preference = ReminderPreference.objects.filter(patient=patient).first()
+        state = "ask" if preference is None or preference.enabled else "already"
+    return render(request, "programs/unsubscribe.html", {"state": state, "patient": patient})
+
+
+@clinician_required
+def reminder_list(request: HttpRequest) -> HttpResponse:
+    status = request.GET.get("status", "")
+    reminders = reminder_list_for(clinic=request.clinician.clinic, status=status)
+    return render(
+        request,
+        "programs/reminder_list.html",
+        {
+            "reminders": reminders[:200],
+            "status": status,
+            "statuses": Reminder.Status.choices,
+            "failed": reminder_list_for(clinic=request.clinician.clinic, status="failed").count(),
+        },
+    )

@@ -9,23 +9,20 @@ from programs.models.prescriptions import (
     ProgramTemplate,
     TemplateItem,
 )
-from programs.models.sessions import (
-    Alert,
-    ReminderPreference,
-    SessionItemLog,
-    SessionLog,
-    Suggestion,
-)
+from programs.models.reminders import ClinicianDigest, Reminder, ReminderPreference
+from programs.models.sessions import Alert, SessionItemLog, SessionLog, Suggestion
 
 __all__ = [
     "CATEGORY_ORDER",
     "Alert",
+    "ClinicianDigest",
     "DosageChange",
     "DosageFields",
     "Exercise",
     "Program",
     "ProgramItem",
     "ProgramTemplate",
+    "Reminder",
     "ReminderPreference",
     "SessionItemLog",
     "SessionLog",

@@ -194,29 +194,3 @@ class Alert(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.patient}"
-
-
-def _default_times() -> list[str]:
-    return ["18:00"]
-
-
-def _all_days() -> list[int]:
-    return list(range(7))
-
-
-class ReminderPreference(models.Model):
-    """When a patient wants reminders: local times of day, weekdays (0 = Monday), on/off.
-
-    The time zone is the patient's own (Patient.timezone).
-    """
-
-    patient = models.OneToOneField(
-        Patient, on_delete=models.CASCADE, related_name="reminder_preference"
-    )
-    enabled = models.BooleanField(default=True)
-    times = models.JSONField(default=_default_times)
-    weekdays = models.JSONField(default=_all_days)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    def __str__(self) -> str:
-        return f"Reminders for {self.patient}: {'on' if self.enabled else 'off'}"

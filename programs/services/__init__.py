@@ -16,7 +16,11 @@ from programs.services.prescribing import (
     program_template_apply,
     program_template_save,
 )
-from programs.services.reminders import reminder_preferences_update
+from programs.services.reminders import (
+    reminder_preferences_update,
+    reminders_dispatch,
+    reminders_unsubscribe,
+)
 from programs.services.sessions import (
     ItemReport,
     alert_resolve,
@@ -30,6 +34,8 @@ __all__ = [
     "ItemReport",
     "alert_resolve",
     "reminder_preferences_update",
+    "reminders_dispatch",
+    "reminders_unsubscribe",
     "session_log_record",
     "session_morning_record",
     "suggestion_accept",

@@ -1,15 +1,30 @@
-"""Writes of reminder preferences (sending them is the dispatcher's job)."""
+"""Reminders (SPEC 4): preferences, the dispatcher that claims due reminders, the bookkeeping
+of sending them, missed-session nudges, inactivity alerts and the clinicians' digests."""
 
+import datetime
 import re
 import zoneinfo
+from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Exists, F, Max, OuterRef, Prefetch, Q
+from django.utils import timezone
 
-from clinic.models import AuditLog
+from clinic.models import AuditLog, Clinician
 from clinic.services import Actor, audit_record
 from patients.models import Patient
-from programs.models import ReminderPreference
+from programs.models import (
+    Alert,
+    ClinicianDigest,
+    Program,
+    ProgramItem,
+    Reminder,
+    ReminderPreference,
+    SessionLog,
+)
+from programs.schedule import due_slots, in_quiet_hours, local_now, previous_slot_start
 
 # Reminders are never sent between 21:00 and 08:00 local time (SPEC 4).
 QUIET_HOURS_END = "08:00"
@@ -65,3 +80,230 @@ def reminder_preferences_update(
         summary=f"Reminders {'on' if enabled else 'off'} at {', '.join(times) or '—'}",
     )
     return preference
+
+
+def _chunks(rows: list, size: int) -> list[list]:
+    return [rows[i : i + size] for i in range(0, len(rows), size)]
+
+
+def _eligible_preferences():
+    """Opted-in, active patients with an active program and an email address."""
+    active_program = Program.objects.filter(
+        patient=OuterRef("patient"), status=Program.Status.ACTIVE
+    )
+    return (
+        ReminderPreference.objects.filter(enabled=True, patient__status=Patient.Status.ACTIVE)
+        .exclude(patient__email="")
+        .filter(Exists(active_program))
+    )
+
+
+def reminders_dispatch(*, now: datetime.datetime) -> list[list[int]]:
+    """Claim every reminder due at `now` and hand them to send tasks in batches.
+
+    Safe to run twice or concurrently: each (patient, kind, slot) is one row under a UNIQUE
+    constraint, and a row is handed to a task only once (claimed under SKIP LOCKED). Returns
+    the batches of reminder ids handed over.
+    """
+    grace = datetime.timedelta(minutes=settings.REMINDER_GRACE_MINUTES)
+    due: list[DueSlot] = []
+    rows = _eligible_preferences().values_list(
+        "patient_id", "patient__timezone", "times", "weekdays"
+    )
+    for patient_id, zone, times, weekdays in rows.iterator(chunk_size=5000):
+        for slot in due_slots(
+            now=now, timezone_name=zone, times=times, weekdays=weekdays, grace=grace
+        ):
+            start = previous_slot_start(slot=slot, timezone_name=zone, times=times)
+            due.append(DueSlot(patient_id, slot, start))
+    _create_pending(due, kind=Reminder.Kind.SESSION)
+    return reminders_claim(now=now)
+
+
+@dataclass(frozen=True)
+class DueSlot:
+    patient_id: int
+    slot: datetime.datetime
+    # A session logged from here on means the patient already did this slot's session.
+    covers_from: datetime.datetime
+
+
+def _create_pending(due: list[DueSlot], *, kind: str) -> None:
+    """Insert a pending row per due slot, unless the patient already logged that slot."""
+    for chunk in _chunks(due, 5000):
+        last_logged = dict(
+            SessionLog.objects.filter(
+                patient_id__in=[d.patient_id for d in chunk],
+                performed_at__gte=min(d.covers_from for d in chunk),
+            )
+            .values("patient_id")
+            .annotate(last=Max("performed_at"))
+            .values_list("patient_id", "last")
+        )
+        fresh = [
+            Reminder(patient_id=d.patient_id, kind=kind, slot=d.slot)
+            for d in chunk
+            if last_logged.get(d.patient_id) is None or last_logged[d.patient_id] < d.covers_from
+        ]
+        # The UNIQUE constraint drops rows an earlier or concurrent dispatch already made.
+        Reminder.objects.bulk_create(fresh, ignore_conflicts=True, batch_size=1000)
+
+
+@transaction.atomic
+def reminders_claim(*, now: datetime.datetime) -> list[list[int]]:
+    """Move pending reminders of the grace window (and queued ones that no task ever picked up)
+    into send batches; the tasks are enqueued when this transaction commits."""
+    from programs.tasks import send_reminder_batch_task
+
+    grace = datetime.timedelta(minutes=settings.REMINDER_GRACE_MINUTES)
+    stale = now - grace
+    claimable = Reminder.objects.select_for_update(skip_locked=True).filter(
+        Q(status=Reminder.Status.PENDING, slot__gt=now - 2 * grace)
+        | Q(status=Reminder.Status.QUEUED, queued_at__lt=stale)
+    )
+    ids = list(claimable.order_by("id").values_list("id", flat=True))
+    if not ids:
+        return []
+    Reminder.objects.filter(pk__in=ids).update(status=Reminder.Status.QUEUED, queued_at=now)
+    batches = _chunks(ids, settings.REMINDER_BATCH_SIZE)
+    for batch in batches:
+        transaction.on_commit(lambda batch=batch: send_reminder_batch_task.delay(batch))
+    return batches
+
+
+def reminders_take(*, reminder_ids: list[int], task_id: str) -> list[Reminder]:
+    """Claim a batch for one task run: queued rows, and rows this same task (a redelivery after
+    a crash) had taken but not sent. Returns them with what the email needs."""
+    with transaction.atomic():
+        claim = Reminder.objects.select_for_update(skip_locked=True).filter(
+            Q(status=Reminder.Status.QUEUED)
+            | Q(status=Reminder.Status.SENDING, claimed_by=task_id),
+            pk__in=reminder_ids,
+        )
+        ids = list(claim.values_list("id", flat=True))
+        Reminder.objects.filter(pk__in=ids).update(
+            status=Reminder.Status.SENDING, claimed_by=task_id, attempts=F("attempts") + 1
+        )
+    reminders = list(Reminder.objects.filter(pk__in=ids).select_related("patient").order_by("id"))
+    programs = Program.objects.filter(
+        patient_id__in={r.patient_id for r in reminders}, status=Program.Status.ACTIVE
+    ).prefetch_related(Prefetch("items", queryset=ProgramItem.objects.select_related("exercise")))
+    items = {program.patient_id: list(program.items.all()) for program in programs}
+    for reminder in reminders:
+        reminder.items = items.get(reminder.patient_id, [])
+    return reminders
+
+
+def reminder_mark_sent(*, reminder: Reminder) -> None:
+    """Record one delivery; committed at once so a crash right after loses no record."""
+    Reminder.objects.filter(pk=reminder.pk).update(
+        status=Reminder.Status.SENT, sent_at=timezone.now(), last_error=""
+    )
+
+
+def reminder_mark_failed(*, reminder: Reminder, error: str, final: bool) -> None:
+    """Record a failed attempt; after the last one the reminder is failed for good."""
+    Reminder.objects.filter(pk=reminder.pk).update(
+        status=Reminder.Status.FAILED if final else Reminder.Status.SENDING,
+        last_error=error[:300],
+    )
+
+
+def inactivity_check(*, now: datetime.datetime) -> list[list[int]]:
+    """Nudge patients 2 days after their last session, and alert clinicians after 5.
+
+    Each stretch of inactivity gets one nudge (its slot is the instant the stretch turned 2
+    days old) and one alert (none while an unresolved one exists).
+    """
+    programs = (
+        Program.objects.filter(status=Program.Status.ACTIVE, patient__status=Patient.Status.ACTIVE)
+        .annotate(last_session=Max("sessions__performed_at"))
+        .values_list(
+            "patient_id",
+            "patient__clinic_id",
+            "patient__timezone",
+            "last_session",
+            "activated_at",
+            "patient__first_name",
+        )
+    )
+    opted_in = set(_eligible_preferences().values_list("patient_id", flat=True))
+    nudges: list[DueSlot] = []
+    stale_patients: dict[int, tuple[int, datetime.datetime]] = {}
+    for patient_id, clinic_id, zone, last_session, activated_at in programs:
+        since = last_session or activated_at
+        if since is None:
+            continue
+        idle = now - since
+        if idle >= NUDGE_AFTER and patient_id in opted_in:
+            if not in_quiet_hours(local_now(now, zone).time()):
+                nudges.append(DueSlot(patient_id, since + NUDGE_AFTER, since + NUDGE_AFTER))
+        if idle >= ALERT_AFTER:
+            stale_patients[patient_id] = (clinic_id, since)
+    _create_pending(nudges, kind=Reminder.Kind.NUDGE)
+    _inactivity_alerts(stale_patients, now)
+    return reminders_claim(now=now)
+
+
+NUDGE_AFTER = datetime.timedelta(days=2)
+ALERT_AFTER = datetime.timedelta(days=5)
+
+
+def _inactivity_alerts(stale: dict[int, tuple[int, datetime.datetime]], now) -> None:
+    alerted = set(
+        Alert.objects.filter(
+            patient_id__in=list(stale), kind=Alert.Kind.INACTIVITY, resolved_at__isnull=True
+        ).values_list("patient_id", flat=True)
+    )
+    Alert.objects.bulk_create(
+        Alert(
+            clinic_id=clinic_id,
+            patient_id=patient_id,
+            kind=Alert.Kind.INACTIVITY,
+            message=f"No session logged for {(now - since).days} days.",
+            created_at=now,
+        )
+        for patient_id, (clinic_id, since) in stale.items()
+        if patient_id not in alerted
+    )
+
+
+@transaction.atomic
+def reminders_unsubscribe(*, patient: Patient) -> bool:
+    """Turn a patient's reminders off from an email link; False when they already were."""
+    preference, _ = ReminderPreference.objects.select_for_update().get_or_create(patient=patient)
+    if not preference.enabled:
+        return False
+    preference.enabled = False
+    preference.save(update_fields=["enabled", "updated_at"])
+    audit_record(
+        actor=Actor(clinic=patient.clinic, user=None, channel=AuditLog.Channel.SYSTEM),
+        action=AuditLog.Action.CHANGE,
+        obj=preference,
+        patient=patient,
+        summary="Reminders turned off from the email's unsubscribe link",
+    )
+    return True
+
+
+def digests_dispatch(*, now: datetime.datetime) -> list[int]:
+    """Claim today's digest for each clinician whose clinic's local time has passed 07:00."""
+    from programs.tasks import send_digest_task
+
+    created = []
+    for clinician in Clinician.objects.select_related("clinic", "user").filter(
+        user__is_active=True
+    ):
+        local = local_now(now, clinician.clinic.timezone)
+        if local.time() < DIGEST_TIME:
+            continue
+        digest, made = ClinicianDigest.objects.get_or_create(
+            clinician=clinician, local_date=local.date(), defaults={"created_at": now}
+        )
+        if made:
+            created.append(digest.pk)
+            transaction.on_commit(lambda pk=digest.pk: send_digest_task.delay(pk))
+    return created
+
+
+DIGEST_TIME = datetime.time(7, 0)

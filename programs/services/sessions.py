@@ -157,13 +157,17 @@ def _emergency_pause(actor: Actor, program: Program, session: SessionLog) -> Non
         patient=program.patient,
         summary=f"Paused at once: emergency symptom reported ({named})",
     )
-    _alert(
+    alert = _alert(
         program.patient,
         Alert.Kind.EMERGENCY_SYMPTOM,
         f"Emergency symptom reported: {named}. The program was paused; the patient was told "
         "to seek emergency care.",
         session,
     )
+    from programs.tasks import send_alert_email_task
+
+    # Emergencies are emailed at once; other alerts wait for the daily digest.
+    transaction.on_commit(lambda: send_alert_email_task.delay(alert.pk))
 
 
 def _alert(patient: Patient, kind: str, message: str, session: SessionLog | None) -> Alert:

@@ -1,0 +1,101 @@
+"""The emails Backstrong sends: reminders, nudges, clinician alerts and digests.
+
+Building a message is separate from sending it, so the send loop can reuse one connection.
+"""
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import get_template
+from django.urls import reverse
+
+UNSUBSCRIBE_SALT = "backstrong.reminders-unsubscribe"
+
+
+def absolute(path: str) -> str:
+    return f"{settings.PUBLIC_BASE_URL.rstrip('/')}{path}"
+
+
+def unsubscribe_token(patient_id: int) -> str:
+    """A signed token naming the patient; it does not expire, like any unsubscribe link."""
+    return signing.dumps({"patient": patient_id}, salt=UNSUBSCRIBE_SALT, compress=True)
+
+
+def patient_for_unsubscribe_token(token: str) -> int | None:
+    try:
+        data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except signing.BadSignature:
+        return None
+    return data.get("patient") if isinstance(data, dict) else None
+
+
+def _message(subject, template, context, to, *, headers=None) -> EmailMultiAlternatives:
+    text = get_template(f"programs/email/{template}.txt").render(context)
+    html = get_template(f"programs/email/{template}.html").render(context)
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=to,
+        headers=headers or {},
+    )
+    message.attach_alternative(html, "text/html")
+    return message
+
+
+def reminder_message(reminder, patient, items) -> EmailMultiAlternatives:
+    """A session reminder or missed-session nudge with today's exercises."""
+    unsubscribe = absolute(reverse("unsubscribe", args=[unsubscribe_token(patient.pk)]))
+    nudge = reminder.kind == "nudge"
+    context = {
+        "patient": patient,
+        "items": items,
+        "nudge": nudge,
+        "portal_link": absolute(reverse("portal:today")),
+        "unsubscribe_link": unsubscribe,
+    }
+    subject = (
+        "We have not seen a session for a couple of days"
+        if nudge
+        else "Time for your back exercises"
+    )
+    return _message(
+        subject,
+        "reminder",
+        context,
+        [patient.email],
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            "X-Backstrong-Reminder": str(reminder.pk),
+        },
+    )
+
+
+def alert_message(alert, recipients: list[str]) -> EmailMultiAlternatives:
+    """An immediate clinician alert (emergency symptoms)."""
+    context = {
+        "alert": alert,
+        "link": absolute(reverse("patients:detail", args=[alert.patient_id])),
+    }
+    return _message(
+        f"URGENT: {alert.get_kind_display()} reported by {alert.patient.full_name}",
+        "alert",
+        context,
+        recipients,
+    )
+
+
+def digest_message(clinician, alerts, suggestion_count: int) -> EmailMultiAlternatives:
+    context = {
+        "clinician": clinician,
+        "alerts": alerts,
+        "suggestion_count": suggestion_count,
+        "link": absolute(reverse("programs:dashboard")),
+    }
+    return _message(
+        f"Backstrong daily digest: {len(alerts)} alert{'s' if len(alerts) != 1 else ''}",
+        "digest",
+        context,
+        [clinician.user.email],
+    )
