@@ -20,10 +20,17 @@ def pytest_report_header(config):
     ]
 
 
+def _flushes_database(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction")) or "live_server" in getattr(
+        item, "fixturenames", ()
+    )
+
+
 def pytest_collection_modifyitems(config, items):
-    # Browser tests flush the database when they end; run them last so no other test runs on
-    # a database without its seeded rows.
-    items.sort(key=lambda item: "e2e" in item.keywords)
+    # Transactional tests flush the database when they end, taking the migrations' reference
+    # data with them: run them after the others (browser tests last), and re-seed before each.
+    items.sort(key=lambda item: (_flushes_database(item), "e2e" in item.keywords))
     if shutil.which(CHROMIUM):
         return
     e2e = [item for item in items if "e2e" in item.keywords]
@@ -34,14 +41,30 @@ def pytest_collection_modifyitems(config, items):
         item.add_marker(skip)
 
 
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Seed the exercise library even in a reused database that a browser test flushed."""
+def seed_reference_data() -> None:
+    """What the data migrations put in: the exercise library and beat's schedule."""
+    from django_celery_beat.models import IntervalSchedule, PeriodicTask
+
+    from programs.beat import install_schedule
     from programs.exercise_library import seed_standard_library
     from programs.models import Exercise
 
+    seed_standard_library(Exercise)
+    install_schedule(IntervalSchedule, PeriodicTask)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Re-seed reference data even in a reused database that a transactional test flushed."""
     with django_db_blocker.unblock():
-        seed_standard_library(Exercise)
+        seed_reference_data()
+
+
+@pytest.fixture(autouse=True)
+def _reference_data_after_flush(request):
+    if _flushes_database(request.node):
+        request.getfixturevalue("transactional_db")
+        seed_reference_data()
 
 
 @pytest.fixture(autouse=True)

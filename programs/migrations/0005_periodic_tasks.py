@@ -6,23 +6,14 @@ Re-running updates the rows in place.
 
 from django.db import migrations
 
-SCHEDULE = [
-    # (name, task, every N seconds)
-    ("Dispatch due reminders", "programs.tasks.dispatch_reminders_task", 60),
-    ("Missed-session nudges and inactivity alerts", "programs.tasks.check_inactivity_task", 1800),
-    ("Clinician daily digests", "programs.tasks.dispatch_digests_task", 300),
-]
+from programs.beat import SCHEDULE, install_schedule
 
 
 def schedule(apps, schema_editor):
-    IntervalSchedule = apps.get_model("django_celery_beat", "IntervalSchedule")
-    PeriodicTask = apps.get_model("django_celery_beat", "PeriodicTask")
-    for name, task, seconds in SCHEDULE:
-        interval, _ = IntervalSchedule.objects.get_or_create(every=seconds, period="seconds")
-        PeriodicTask.objects.update_or_create(
-            name=name,
-            defaults={"task": task, "interval": interval, "enabled": True, "expires": None},
-        )
+    install_schedule(
+        apps.get_model("django_celery_beat", "IntervalSchedule"),
+        apps.get_model("django_celery_beat", "PeriodicTask"),
+    )
 
 
 def unschedule(apps, schema_editor):

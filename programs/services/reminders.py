@@ -224,7 +224,6 @@ def inactivity_check(*, now: datetime.datetime) -> list[list[int]]:
             "patient__timezone",
             "last_session",
             "activated_at",
-            "patient__first_name",
         )
     )
     opted_in = set(_eligible_preferences().values_list("patient_id", flat=True))
@@ -287,7 +286,11 @@ def reminders_unsubscribe(*, patient: Patient) -> bool:
 
 
 def digests_dispatch(*, now: datetime.datetime) -> list[int]:
-    """Claim today's digest for each clinician whose clinic's local time has passed 07:00."""
+    """Claim today's digest for each clinician whose clinic's morning digest time has come.
+
+    A digest missed by its window's end (the workers were down all morning) is skipped, not
+    sent in the evening; the next day's digest covers the alerts since the last one.
+    """
     from programs.tasks import send_digest_task
 
     created = []
@@ -295,7 +298,7 @@ def digests_dispatch(*, now: datetime.datetime) -> list[int]:
         user__is_active=True
     ):
         local = local_now(now, clinician.clinic.timezone)
-        if local.time() < DIGEST_TIME:
+        if not DIGEST_TIME <= local.time() < DIGEST_WINDOW_END:
             continue
         digest, made = ClinicianDigest.objects.get_or_create(
             clinician=clinician, local_date=local.date(), defaults={"created_at": now}
@@ -307,3 +310,4 @@ def digests_dispatch(*, now: datetime.datetime) -> list[int]:
 
 
 DIGEST_TIME = datetime.time(7, 0)
+DIGEST_WINDOW_END = datetime.time(11, 0)

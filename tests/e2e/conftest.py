@@ -13,15 +13,6 @@ def pytest_collection_modifyitems(items):
         item.add_marker(pytest.mark.e2e)
 
 
-@pytest.fixture(autouse=True)
-def _standard_library(transactional_db):
-    """The flush after each browser test removes the seeded library; put it back."""
-    from programs.exercise_library import seed_standard_library
-    from programs.models import Exercise
-
-    seed_standard_library(Exercise)
-
-
 @pytest.fixture
 def sign_in(live_server, page):
     """Sign in through the real login page."""

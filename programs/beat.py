@@ -1,0 +1,18 @@
+"""The periodic tasks beat runs (SPEC 4), installed into django-celery-beat's tables."""
+
+SCHEDULE = [
+    # (name, task, every N seconds)
+    ("Dispatch due reminders", "programs.tasks.dispatch_reminders_task", 60),
+    ("Missed-session nudges and inactivity alerts", "programs.tasks.check_inactivity_task", 1800),
+    ("Clinician daily digests", "programs.tasks.dispatch_digests_task", 300),
+]
+
+
+def install_schedule(interval_model, periodic_task_model) -> None:
+    """Create or update the periodic tasks; takes the models so migrations can pass theirs."""
+    for name, task, seconds in SCHEDULE:
+        interval, _ = interval_model.objects.get_or_create(every=seconds, period="seconds")
+        periodic_task_model.objects.update_or_create(
+            name=name,
+            defaults={"task": task, "interval": interval, "enabled": True, "expires": None},
+        )
