@@ -3,11 +3,15 @@
 Building a message is separate from sending it, so the send loop can reuse one connection.
 """
 
+from functools import lru_cache
+
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import get_template
 from django.urls import reverse
+
+from programs.dosage import Dosage
 
 UNSUBSCRIBE_SALT = "backstrong.reminders-unsubscribe"
 
@@ -43,13 +47,21 @@ def _message(subject, template, context, to, *, headers=None) -> EmailMultiAlter
     return message
 
 
-def reminder_message(reminder, patient, items) -> EmailMultiAlternatives:
-    """A session reminder or missed-session nudge with today's exercises."""
+@lru_cache(maxsize=4096)
+def _exercise_lines(items: tuple[tuple[str, Dosage], ...]) -> tuple[str, ...]:
+    # Many patients share a program's shape; describing it once per shape keeps batches fast.
+    return tuple(f"{name}: {dosage.describe()}" for name, dosage in items)
+
+
+def reminder_message(
+    reminder, patient, exercises: tuple[tuple[str, Dosage], ...]
+) -> EmailMultiAlternatives:
+    """A session reminder or missed-session nudge listing the exercises and their dosage."""
     unsubscribe = absolute(reverse("unsubscribe", args=[unsubscribe_token(patient.pk)]))
     nudge = reminder.kind == "nudge"
     context = {
         "patient": patient,
-        "items": items,
+        "exercises": _exercise_lines(exercises),
         "nudge": nudge,
         "portal_link": absolute(reverse("portal:today")),
         "unsubscribe_link": unsubscribe,

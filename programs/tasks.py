@@ -15,6 +15,7 @@ from programs.notifications import alert_message, digest_message, reminder_messa
 from programs.services.reminders import (
     digests_dispatch,
     inactivity_check,
+    marks_without_fsync,
     reminder_mark_failed,
     reminder_mark_sent,
     reminders_dispatch,
@@ -64,11 +65,11 @@ def send_reminder_batch_task(self, reminder_ids: list[int]) -> int:
     if not reminders:
         return 0
     sent, failed = 0, []
-    with get_connection() as connection:
+    with marks_without_fsync(), get_connection() as connection:
         for reminder in reminders:
             try:
                 connection.send_messages(
-                    [reminder_message(reminder, reminder.patient, reminder.items)]
+                    [reminder_message(reminder, reminder.patient, reminder.exercises)]
                 )
             except TRANSIENT as exc:
                 final = reminder.attempts >= settings.REMINDER_MAX_ATTEMPTS
