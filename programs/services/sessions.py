@@ -257,17 +257,25 @@ def session_morning_record(
     return session
 
 
-@transaction.atomic
-def suggestion_accept(*, actor: Actor, suggestion: Suggestion, reason: str) -> Suggestion:
-    """Apply a suggestion to the program; every dosage change carries the reason."""
+def _pending(suggestion: Suggestion, reason: str, verb: str) -> tuple[Suggestion, str]:
+    """Lock a still-pending suggestion; a decision needs a reason."""
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError({"reason": "Say why you accept it; the reason is kept."})
+        raise ValidationError({"reason": f"Say why you {verb} it; the reason is kept."})
     suggestion = (
-        Suggestion.objects.select_for_update().select_related("program").get(pk=suggestion.pk)
+        Suggestion.objects.select_for_update(of=("self",))
+        .select_related("program", "patient")
+        .get(pk=suggestion.pk)
     )
     if suggestion.status != Suggestion.Status.PENDING:
         raise ProgramConflict(f"This suggestion was already {suggestion.status}.")
+    return suggestion, reason
+
+
+@transaction.atomic
+def suggestion_accept(*, actor: Actor, suggestion: Suggestion, reason: str) -> Suggestion:
+    """Apply a suggestion to the program; every dosage change carries the reason."""
+    suggestion, reason = _pending(suggestion, reason, "accept")
     program = suggestion.program
     if not program.is_editable:
         raise ProgramConflict("This program is completed; start a new one instead.")
@@ -289,12 +297,7 @@ def suggestion_accept(*, actor: Actor, suggestion: Suggestion, reason: str) -> S
 @transaction.atomic
 def suggestion_decline(*, actor: Actor, suggestion: Suggestion, reason: str) -> Suggestion:
     """Decline a suggestion; the program stays as it is and the reason is kept."""
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError({"reason": "Say why you decline it; the reason is kept."})
-    suggestion = Suggestion.objects.select_for_update().get(pk=suggestion.pk)
-    if suggestion.status != Suggestion.Status.PENDING:
-        raise ProgramConflict(f"This suggestion was already {suggestion.status}.")
+    suggestion, reason = _pending(suggestion, reason, "decline")
     return _decide(actor, suggestion, Suggestion.Status.DECLINED, reason)
 
 
