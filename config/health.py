@@ -7,8 +7,7 @@ from django.db import connection
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-
-from config.celery import app as celery_app
+from kombu import Connection
 
 
 def _database_ok() -> bool:
@@ -25,7 +24,8 @@ def _broker_ok() -> bool:
         folders = settings.CELERY_BROKER_TRANSPORT_OPTIONS
         return all(Path(folders[key]).is_dir() for key in ("data_folder_in", "control_folder"))
     try:
-        with celery_app.connection_for_write() as conn:
+        # A connection of its own: the app's pool would keep serving a stale broker.
+        with Connection(settings.CELERY_BROKER_URL, connect_timeout=2) as conn:
             conn.ensure_connection(max_retries=1, timeout=2)
         return True
     except Exception:
