@@ -149,18 +149,19 @@ def test_two_dispatchers_at_once_claim_each_reminder_once(clinic):
     def run():
         try:
             barrier.wait()
-            with mock.patch("programs.tasks.send_reminder_batch_task.delay"):
-                results.append(reminders_dispatch(now=EVENING))
+            results.append(reminders_dispatch(now=EVENING))
         except Exception as exc:  # surfaced below
             errors.append(exc)
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=run) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    # Patched once around both threads: patching in each thread could leave the mock behind.
+    with mock.patch("programs.tasks.send_reminder_batch_task.delay"):
+        threads = [threading.Thread(target=run) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
     assert not errors
     claimed = [rid for batches in results for batch in batches for rid in batch]
     assert len(claimed) == len(set(claimed)) == 30
