@@ -231,7 +231,7 @@ class AttentionRow:
     when: datetime.datetime | datetime.date | None
 
 
-def dashboard_for(*, clinic: Clinic, today: datetime.date) -> list[AttentionRow]:
+def dashboard_for(*, clinic: Clinic, today: datetime.date) -> list["PatientAttention"]:
     """Patients needing attention, most urgent first: emergencies, red sessions, pain spikes,
     regress suggestions, inactivity, low adherence, then progress suggestions."""
     rows: list[AttentionRow] = []
@@ -288,7 +288,27 @@ def dashboard_for(*, clinic: Clinic, today: datetime.date) -> list[AttentionRow]
                     None,
                 )
             )
-    return sorted(rows, key=lambda row: (row.rank, row.patient.last_name, row.patient.pk))
+    return _by_patient(rows)
+
+
+@dataclass(frozen=True)
+class PatientAttention:
+    """A patient on the dashboard with every reason to look at them, most urgent first."""
+
+    patient: Patient
+    reasons: list[AttentionRow]
+
+    @property
+    def rank(self) -> int:
+        return self.reasons[0].rank
+
+
+def _by_patient(rows: list[AttentionRow]) -> list[PatientAttention]:
+    grouped: dict[int, list[AttentionRow]] = {}
+    for row in sorted(rows, key=lambda row: row.rank):
+        grouped.setdefault(row.patient.pk, []).append(row)
+    patients = [PatientAttention(reasons[0].patient, reasons) for reasons in grouped.values()]
+    return sorted(patients, key=lambda p: (p.rank, p.patient.last_name, p.patient.pk))
 
 
 def open_alerts_for(*, patient: Patient) -> QuerySet[Alert]:

@@ -198,6 +198,7 @@ def test_dashboard_orders_patients_by_urgency(clinician_client, clinic, actor):
     order = [page.index(name) for name in ("Emerson", "Redd", "Idle")]
     assert order == sorted(order)
     assert "Low adherence" in page and "Regress suggested" in page
+    assert page.count('data-testid="attention"') == 3  # one row per patient, reasons inside
 
 
 def test_dashboard_never_shows_other_clinics(clinician_client):
