@@ -1,7 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
-from clinic.models import AuditLog, Clinic, Clinician, User
+from clinic.models import ApiKey, ApiToken, AuditLog, Clinic, Clinician, User
+from clinic.services import api_token_revoke
 
 
 @admin.register(User)
@@ -35,9 +36,18 @@ class ClinicianAdmin(admin.ModelAdmin):
 class AuditLogAdmin(admin.ModelAdmin):
     """Read-only: the audit log is append-only."""
 
-    list_display = ["at", "clinic", "actor", "action", "channel", "object_type", "patient"]
+    list_display = [
+        "at",
+        "clinic",
+        "actor",
+        "api_key",
+        "action",
+        "channel",
+        "object_type",
+        "patient",
+    ]
     list_filter = ["action", "channel", "clinic"]
-    list_select_related = ["clinic", "actor", "patient"]
+    list_select_related = ["clinic", "actor", "api_key", "patient"]
 
     def has_add_permission(self, request) -> bool:
         return False
@@ -47,3 +57,35 @@ class AuditLogAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+class _ViewOnlyAdmin(admin.ModelAdmin):
+    """Secrets are made and revoked by the services (which hash and audit), not in the admin."""
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(ApiKey)
+class ApiKeyAdmin(_ViewOnlyAdmin):
+    list_display = ["name", "prefix", "clinic", "role", "created_at", "last_used_at", "revoked_at"]
+    list_filter = ["role", "clinic"]
+    list_select_related = ["clinic"]
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(_ViewOnlyAdmin):
+    list_display = ["user", "created_at", "expires_at", "last_used_at", "revoked_at"]
+    list_select_related = ["user"]
+    actions = ["revoke"]
+
+    @admin.action(description="Revoke the selected tokens", permissions=["view"])
+    def revoke(self, request, queryset) -> None:
+        for token in queryset:
+            api_token_revoke(token=token)

@@ -1,5 +1,7 @@
-"""Tenancy and identity: clinics, users, clinician memberships and the audit log."""
+"""Tenancy and identity: clinics, users, clinician memberships, API credentials and the audit
+log."""
 
+import hashlib
 import zoneinfo
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
@@ -119,6 +121,10 @@ class AuditLog(models.Model):
         on_delete=models.PROTECT,
         related_name="audit_rows",
     )
+    # Set when an integration acted: the key is the "who" (SPEC 1), and `actor` stays empty.
+    api_key = models.ForeignKey(
+        "ApiKey", null=True, blank=True, on_delete=models.PROTECT, related_name="audit_rows"
+    )
     object_type = models.CharField(max_length=64)
     object_id = models.CharField(max_length=64, blank=True)
     summary = models.CharField(max_length=255, blank=True)
@@ -136,4 +142,87 @@ class AuditLog(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.actor} {self.action} {self.object_type}"
+        return f"{self.at:%Y-%m-%d %H:%M} {self.who} {self.action} {self.object_type}"
+
+    @property
+    def who(self) -> str:
+        """The user's email, the API key's name, or "system"."""
+        if self.actor_id:
+            return self.actor.email
+        if self.api_key_id:
+            return f"API key “{self.api_key.name}” ({self.api_key.prefix}…)"
+        return "system"
+
+
+def secret_hash(secret: str) -> str:
+    """The stored form of an API secret: SHA-256 is enough for 256 random bits, and it lets a
+    request find its credential with one indexed lookup."""
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+class ApiToken(models.Model):
+    """An expiring bearer token a user obtains with their email and password (SPEC 5)."""
+
+    PREFIX = "bst_"
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(expires_at__gt=models.F("created_at")),
+                name="apitoken_expires_after_creation",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"API token of {self.user} (expires {self.expires_at:%Y-%m-%d %H:%M})"
+
+    @property
+    def is_usable(self) -> bool:
+        return self.revoked_at is None and self.expires_at > timezone.now()
+
+
+class ApiKey(models.Model):
+    """A clinic's key for a machine client, acting with a role inside that clinic only."""
+
+    PREFIX = "bsk_"
+    SHOWN_PREFIX_LENGTH = 8
+
+    class Role(models.TextChoices):
+        READ = "read", "Read only"
+        READ_WRITE = "read_write", "Read and write"
+
+    clinic = models.ForeignKey(Clinic, on_delete=models.PROTECT, related_name="api_keys")
+    name = models.CharField(max_length=100, help_text="What uses the key, e.g. “Practice EHR”.")
+    role = models.CharField(max_length=16, choices=Role.choices)
+    # The secret's first characters, shown in lists so that people can tell keys apart.
+    prefix = models.CharField(max_length=SHOWN_PREFIX_LENGTH, editable=False)
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_by = models.ForeignKey(
+        User, null=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["revoked_at", "-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(role__in=["read", "read_write"]), name="apikey_role_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…, {self.clinic})"
+
+    @property
+    def can_write(self) -> bool:
+        return self.role == self.Role.READ_WRITE

@@ -1,23 +1,34 @@
-"""Writes for clinics, clinicians and the audit log."""
+"""Writes for clinics, clinicians, API credentials and the audit log."""
 
+import datetime
+import secrets
 from dataclasses import dataclass
 
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.http import HttpRequest
+from django.utils import timezone
 
-from clinic.models import AuditLog, Clinic, Clinician, User
+from clinic.models import ApiKey, ApiToken, AuditLog, Clinic, Clinician, User, secret_hash
+
+API_TOKEN_LIFETIME = datetime.timedelta(hours=12)
+# last_used_at is written at most this often per credential, not on every request.
+LAST_USED_RESOLUTION = datetime.timedelta(minutes=1)
 
 
 @dataclass(frozen=True)
 class Actor:
-    """Who is acting, for which clinic, through which channel and from where: the audit's 'who'."""
+    """Who is acting, for which clinic, through which channel and from where: the audit's 'who'.
+
+    An integration acts as its API key (`api_key`, no `user`), always through the API channel.
+    """
 
     clinic: Clinic
     user: User | None
     channel: str = AuditLog.Channel.UI
     ip_address: str | None = None
+    api_key: ApiKey | None = None
 
     @classmethod
     def from_request(cls, request: HttpRequest, *, clinic: Clinic) -> "Actor":
@@ -39,6 +50,7 @@ def audit_record(
     row = AuditLog(
         clinic=actor.clinic,
         actor=actor.user,
+        api_key=actor.api_key,
         channel=actor.channel,
         action=action,
         patient=patient,
@@ -49,7 +61,7 @@ def audit_record(
     )
     # The related objects are ones the caller holds, and the action CHECK lives in the database:
     # skipping those lookups keeps an audited page view at one extra query.
-    row.full_clean(exclude=["clinic", "actor", "patient"], validate_constraints=False)
+    row.full_clean(exclude=["clinic", "actor", "patient", "api_key"], validate_constraints=False)
     row.save()
     return row
 
@@ -84,3 +96,80 @@ def clinician_create(
     clinician.full_clean()
     clinician.save()
     return clinician
+
+
+def _new_secret(prefix: str) -> str:
+    return prefix + secrets.token_urlsafe(32)
+
+
+@transaction.atomic
+def api_token_create(*, user: User) -> tuple[ApiToken, str]:
+    """Issue an expiring API token to a user; returns the row and the secret (never stored)."""
+    secret = _new_secret(ApiToken.PREFIX)
+    now = timezone.now()
+    token = ApiToken(
+        user=user,
+        key_hash=secret_hash(secret),
+        created_at=now,
+        expires_at=now + API_TOKEN_LIFETIME,
+    )
+    token.full_clean(exclude=["user"])
+    token.save()
+    return token, secret
+
+
+@transaction.atomic
+def api_token_revoke(*, token: ApiToken) -> ApiToken:
+    """Revoke a token at once; revoking twice changes nothing."""
+    ApiToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())
+    token.refresh_from_db(fields=["revoked_at"])
+    return token
+
+
+@transaction.atomic
+def api_key_create(*, actor: Actor, name: str, role: str) -> tuple[ApiKey, str]:
+    """Create a clinic API key; returns the row and the secret, which is shown once only."""
+    secret = _new_secret(ApiKey.PREFIX)
+    key = ApiKey(
+        clinic=actor.clinic,
+        name=name.strip(),
+        role=role,
+        prefix=secret[: ApiKey.SHOWN_PREFIX_LENGTH],
+        key_hash=secret_hash(secret),
+        created_by=actor.user,
+    )
+    key.full_clean(exclude=["clinic", "created_by"])
+    key.save()
+    audit_record(
+        actor=actor,
+        action=AuditLog.Action.CREATE,
+        obj=key,
+        summary=f"API key “{key.name}” ({key.prefix}…) created with role {key.role}",
+    )
+    return key, secret
+
+
+@transaction.atomic
+def api_key_revoke(*, actor: Actor, key: ApiKey) -> ApiKey:
+    """Revoke a clinic API key: requests with it are refused from now on."""
+    key = ApiKey.objects.select_for_update().get(pk=key.pk, clinic=actor.clinic)
+    if key.revoked_at is not None:
+        return key
+    key.revoked_at = timezone.now()
+    key.save(update_fields=["revoked_at"])
+    audit_record(
+        actor=actor,
+        action=AuditLog.Action.CHANGE,
+        obj=key,
+        summary=f"API key “{key.name}” ({key.prefix}…) revoked",
+    )
+    return key
+
+
+def api_credential_touch(*, credential: ApiToken | ApiKey) -> None:
+    """Record that a token or key was used, at most once a minute (not a write per request)."""
+    now = timezone.now()
+    if credential.last_used_at and now - credential.last_used_at < LAST_USED_RESOLUTION:
+        return
+    type(credential).objects.filter(pk=credential.pk).update(last_used_at=now)
+    credential.last_used_at = now

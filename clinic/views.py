@@ -1,11 +1,19 @@
-"""Entry pages that route a signed-in user to their part of the app."""
+"""Entry pages that route a signed-in user to their part of the app, and the clinic admin's
+API key pages."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
 
-from clinic.selectors import clinician_for
+from clinic.forms import ApiKeyForm
+from clinic.permissions import clinic_admin_required
+from clinic.selectors import api_key_get_for, api_keys_for, clinician_for
+from clinic.services import api_key_create, api_key_revoke
+from patients.forms import add_service_errors
 from patients.selectors import portal_patient_for
 
 
@@ -18,3 +26,30 @@ def home(request: HttpRequest) -> HttpResponse:
     if request.user.is_staff:
         return redirect("admin:index")
     raise PermissionDenied("Your account has no clinic. Ask your clinic admin for access.")
+
+
+@never_cache
+@clinic_admin_required
+@require_http_methods(["GET", "POST"])
+def api_key_list(request: HttpRequest) -> HttpResponse:
+    """The clinic's API keys, and the form that makes one; the secret is shown once, here."""
+    form = ApiKeyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            key, secret = api_key_create(actor=request.actor, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(exc, form)
+        else:
+            # Rendered, not redirected: the secret is never stored, not even in the session.
+            return render(request, "clinic/api_key_created.html", {"key": key, "secret": secret})
+    keys = api_keys_for(clinic=request.clinician.clinic)
+    return render(request, "clinic/api_key_list.html", {"form": form, "keys": keys})
+
+
+@clinic_admin_required
+@require_POST
+def api_key_revoke_view(request: HttpRequest, key_id: int) -> HttpResponse:
+    key = api_key_get_for(clinic=request.clinician.clinic, key_id=key_id)
+    api_key_revoke(actor=request.actor, key=key)
+    messages.success(request, f"The key “{key.name}” ({key.prefix}…) was revoked.")
+    return redirect("clinic:api_keys")

@@ -13,6 +13,7 @@ urlpatterns = [
     path("patients/", include("patients.urls")),
     path("", include("programs.urls")),
     path("portal/", include("programs.portal.urls")),
+    path("clinic/", include("clinic.urls")),
     path("api/v1/", include("config.api_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -29,9 +29,13 @@ PATIENT_EDITABLE_FIELDS = (
 )
 
 
+class RecordArchived(ValidationError):
+    """The patient is archived, so nothing of theirs may change (the API answers 409)."""
+
+
 def _ensure_changeable(patient: Patient) -> None:
     if patient.is_archived:
-        raise ValidationError("This patient is archived; archived records cannot be changed.")
+        raise RecordArchived("This patient is archived; archived records cannot be changed.")
 
 
 @transaction.atomic
@@ -200,6 +204,41 @@ def assessment_record(
 def patient_record_view(*, actor: Actor, patient: Patient) -> None:
     """Audit that the actor opened a patient's record."""
     audit_record(actor=actor, action=AuditLog.Action.VIEW, obj=patient, patient=patient)
+
+
+# The clinical grading: changing any of these records a new assessment.
+ASSESSMENT_FIELDS = ("injury_severity", "pain_level", "red_flags")
+
+
+@transaction.atomic
+def patient_change(*, actor: Actor, patient: Patient, **changes) -> Patient:
+    """Change a record and, when severity, pain or red flags are given, reassess the patient.
+
+    Record fields go through `patient_update`; the clinical ones make a new assessment with the
+    others carried over from the latest one (history is never overwritten). All or nothing.
+    """
+    grading = {name: changes.pop(name) for name in ASSESSMENT_FIELDS if name in changes}
+    _ensure_changeable(patient)
+    if changes:
+        patient = patient_update(actor=actor, patient=patient, **changes)
+    if grading:
+        latest = patient.latest_assessment
+        carried = {name: getattr(latest, name) for name in ASSESSMENT_FIELDS} if latest else {}
+        missing = [name for name in ("injury_severity", "pain_level") if name not in carried]
+        missing = [name for name in missing if name not in grading]
+        if missing:
+            raise ValidationError({name: "This field is required." for name in missing})
+        patient.latest_assessment = assessment_record(
+            actor=actor, patient=patient, **(carried | grading)
+        )
+    return patient
+
+
+def patient_record_export(*, actor: Actor, patient: Patient, summary: str) -> None:
+    """Audit that the actor exported a patient's record (e.g. as a FHIR bundle)."""
+    audit_record(
+        actor=actor, action=AuditLog.Action.EXPORT, obj=patient, patient=patient, summary=summary
+    )
 
 
 INVITATION_SALT = "backstrong.portal-invitation"

@@ -152,3 +152,20 @@ def session_factory(*, program, before=2, after=3, next_morning=None, days_ago=0
         for item in program.items.all()
     )
     return session
+
+
+def api_token_for(user) -> str:
+    """The secret of a fresh API token of the user, for `Authorization: Bearer`."""
+    from clinic.services import api_token_create
+
+    return api_token_create(user=user)[1]
+
+
+def api_key_for(clinic, *, role="read_write", name="Practice EHR"):
+    """A clinic API key made by a clinic admin; returns (key, secret)."""
+    from clinic.models import AuditLog
+    from clinic.services import Actor, api_key_create
+
+    admin = ClinicianFactory(clinic=clinic, is_clinic_admin=True)
+    actor = Actor(clinic=clinic, user=admin.user, channel=AuditLog.Channel.UI)
+    return api_key_create(actor=actor, name=name, role=role)

@@ -180,10 +180,28 @@ REMINDER_GRACE_MINUTES = env.int("REMINDER_GRACE_MINUTES", default=15)
 # REST API (SPEC 5). Authentication classes, throttles and the schema are configured here;
 # the endpoints live in each app's api/ package and are mounted in config/api_urls.py.
 REST_FRAMEWORK = {
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Bearer first: its WWW-Authenticate header makes a request without credentials a 401.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "clinic.api.authentication.BearerAuthentication",
+        "rest_framework.authentication.SessionAuthentication",  # the browser; enforces CSRF
+    ],
+    # Deny by default: every endpoint needs a clinician or a clinic API key unless it says not.
+    "DEFAULT_PERMISSION_CLASSES": ["clinic.api.permissions.ClinicAccess"],
+    "DEFAULT_SCHEMA_CLASS": "clinic.api.schema.BackstrongAutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["clinic.api.parsers.StrictJSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "clinic.api.pagination.ApiPagination",
+    "EXCEPTION_HANDLER": "clinic.api.errors.api_exception_handler",
+    "DEFAULT_METADATA_CLASS": "clinic.api.metadata.ApiMetadata",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "clinic.api.throttling.CredentialRateThrottle",
+        "clinic.api.throttling.AnonymousRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "api": env("API_THROTTLE_RATE", default="600/min"),
+        "api_anonymous": env("API_ANONYMOUS_THROTTLE_RATE", default="60/min"),
+        "api_token": env("API_TOKEN_THROTTLE_RATE", default="10/min"),
+    },
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Backstrong API",

@@ -85,3 +85,15 @@ STATIC_ROOT = None
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)
 CELERY_TASK_EAGER_PROPAGATES = True
 PUBLIC_BASE_URL = "http://testserver"
+
+# REST API: rates high enough that the schemathesis run is never throttled; the throttling
+# tests set their own.
+REST_FRAMEWORK = {
+    **REST_FRAMEWORK,  # noqa: F405
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+    "DEFAULT_THROTTLE_RATES": {
+        "api": "100000/min",
+        "api_anonymous": "100000/min",
+        "api_token": "100000/min",
+    },
+}

@@ -1,0 +1,1 @@
+"""The REST API's shared machinery (auth, scope, errors, paging, schema) and its token endpoint."""

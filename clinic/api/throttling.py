@@ -1,0 +1,94 @@
+"""Request rates: per credential for clinic data, per client address for anonymous requests and,
+more tightly, for token requests (on top of django-axes' per-account lockout).
+
+Fixed one-minute (or one-second, -hour, -day) windows counted in the cache: one Redis round trip
+per request whatever the rate, where DRF's sliding log reads and writes the whole list of recent
+request times on every request.
+"""
+
+import time
+
+from django.core.cache import cache
+from django.core.cache.backends.redis import RedisCache
+from rest_framework.settings import api_settings
+from rest_framework.throttling import BaseThrottle
+
+from clinic.api.scope import client_ip
+from clinic.models import ApiKey
+
+DURATIONS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def _count(key: str, timeout: int) -> int:
+    """Add one to a counter that expires with its window; returns the new count."""
+    if isinstance(cache, RedisCache):
+        # INCR and EXPIRE in one round trip; Django's incr() would add an EXISTS before.
+        full_key = cache.make_and_validate_key(key)
+        client = cache._cache.get_client(full_key, write=True)
+        pipeline = client.pipeline()
+        pipeline.incr(full_key)
+        pipeline.expire(full_key, timeout, nx=True)
+        return pipeline.execute()[0]
+    cache.add(key, 0, timeout)
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr: a new window
+        cache.add(key, 1, timeout)
+        return 1
+
+
+class _WindowThrottle(BaseThrottle):
+    scope = ""
+
+    def ident(self, request) -> str | None:
+        raise NotImplementedError
+
+    def allow_request(self, request, view) -> bool:
+        # Read on each request, not at import time, so that overriding the settings takes effect.
+        rate = api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
+        ident = self.ident(request)
+        if rate is None or ident is None:
+            return True
+        number, period = rate.split("/")
+        duration = DURATIONS[period[0]]
+        now = time.time()
+        window = int(now // duration)
+        count = _count(f"throttle:{self.scope}:{ident}:{window}", duration + 1)
+        self._wait = (window + 1) * duration - now
+        return count <= int(number)
+
+    def wait(self) -> float:
+        return self._wait
+
+
+class CredentialRateThrottle(_WindowThrottle):
+    """Each API key and each user (token or browser session) has its own budget."""
+
+    scope = "api"
+
+    def ident(self, request) -> str | None:
+        if isinstance(request.auth, ApiKey):
+            return f"key-{request.auth.pk}"
+        if request.user.is_authenticated:
+            return f"user-{request.user.pk}"
+        return None
+
+
+class AnonymousRateThrottle(_WindowThrottle):
+    """Requests without credentials (schema, docs, token requests), per client address."""
+
+    scope = "api_anonymous"
+
+    def ident(self, request) -> str | None:
+        if request.auth is not None or request.user.is_authenticated:
+            return None
+        return client_ip(request)
+
+
+class TokenRequestRateThrottle(_WindowThrottle):
+    """Token requests per client address, whatever the account: password guessing is slow."""
+
+    scope = "api_token"
+
+    def ident(self, request) -> str | None:
+        return client_ip(request)

@@ -1,0 +1,7 @@
+from django.urls import path
+
+from clinic.api import views
+
+urlpatterns = [
+    path("auth/token/", views.TokenView.as_view(), name="auth_token"),
+]

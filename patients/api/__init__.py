@@ -1,0 +1,1 @@
+"""REST API of patient records, assessments and the FHIR export."""

@@ -1,0 +1,177 @@
+"""Patients API: parse input, call a selector or service, serialize the result."""
+
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import status
+from rest_framework.renderers import JSONRenderer
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from clinic.api.views import ClinicAPIView
+from patients.api.fhir import BUNDLE_SCHEMA, patient_bundle
+from patients.api.serializers import (
+    PATIENT_COLUMNS,
+    AssessmentInputSerializer,
+    AssessmentSerializer,
+    PatientFilterSerializer,
+    PatientInputSerializer,
+    PatientSerializer,
+    patient_representation,
+)
+from patients.selectors import assessment_history_for, patient_get_for, patient_list_for
+from patients.services import (
+    assessment_record,
+    patient_archive,
+    patient_change,
+    patient_create,
+    patient_record_export,
+    patient_record_view,
+)
+from programs.api.selectors import programs_with_items_for
+
+
+class PatientListView(ClinicAPIView):
+    """The clinic's patients."""
+
+    @extend_schema(
+        operation_id="patients_list",
+        tags=["patients"],
+        parameters=[PatientFilterSerializer],
+        responses=PatientSerializer(many=True),
+        description="The clinic's active patients (archived ones with ?archived=true).",
+    )
+    def get(self, request: Request) -> Response:
+        filters = PatientFilterSerializer(data=request.query_params)
+        filters.is_valid(raise_exception=True)
+        patients = patient_list_for(clinic=self.scope.clinic, **filters.selector_kwargs())
+        rows = patients.order_by(*filters.order_by()).values_list(*PATIENT_COLUMNS)
+        page = self.paginate_queryset(rows)
+        return self.get_paginated_response([patient_representation(row) for row in page])
+
+    @extend_schema(
+        operation_id="patients_create",
+        tags=["patients"],
+        request=PatientInputSerializer,
+        responses={201: PatientSerializer},
+        description="Create a patient together with their first assessment.",
+    )
+    def post(self, request: Request) -> Response:
+        data = PatientInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        fields = dict(data.validated_data)
+        patient = patient_create(
+            actor=self.scope.actor, timezone_name=fields.pop("timezone", ""), **fields
+        )
+        return Response(PatientSerializer(patient).data, status=status.HTTP_201_CREATED)
+
+
+class PatientDetailView(ClinicAPIView):
+    """One patient of the clinic; reading it is audited as a view."""
+
+    conflict_methods = ("PATCH", "DELETE")
+
+    def _patient(self, patient_id: int):
+        return patient_get_for(clinic=self.scope.clinic, patient_id=patient_id)
+
+    @extend_schema(operation_id="patients_retrieve", tags=["patients"], responses=PatientSerializer)
+    def get(self, request: Request, patient_id: int) -> Response:
+        patient = self._patient(patient_id)
+        patient_record_view(actor=self.scope.actor, patient=patient)
+        return Response(PatientSerializer(patient).data)
+
+    @extend_schema(
+        operation_id="patients_partial_update",
+        tags=["patients"],
+        request=PatientInputSerializer,
+        responses=PatientSerializer,
+        description=(
+            "Change any subset of the fields. Sending injury_severity, pain_level or red_flags "
+            "records a new assessment (the others carried over from the latest one). An archived "
+            "patient cannot be changed (409)."
+        ),
+    )
+    def patch(self, request: Request, patient_id: int) -> Response:
+        patient = self._patient(patient_id)
+        data = PatientInputSerializer(data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        patient_change(actor=self.scope.actor, patient=patient, **data.validated_data)
+        return Response(PatientSerializer(self._patient(patient_id)).data)
+
+    @extend_schema(
+        operation_id="patients_destroy",
+        tags=["patients"],
+        responses={204: None},
+        description="Archive the patient: hidden from lists and reminders, every row kept.",
+    )
+    def delete(self, request: Request, patient_id: int) -> Response:
+        patient_archive(actor=self.scope.actor, patient=self._patient(patient_id))
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class AssessmentListView(ClinicAPIView):
+    """A patient's assessments (history is never overwritten)."""
+
+    conflict_methods = ("POST",)
+
+    @extend_schema(
+        operation_id="patients_assessments_list",
+        tags=["assessments"],
+        responses=AssessmentSerializer(many=True),
+        description="The patient's assessments, newest first.",
+    )
+    def get(self, request: Request, patient_id: int) -> Response:
+        patient = patient_get_for(clinic=self.scope.clinic, patient_id=patient_id)
+        patient_record_view(actor=self.scope.actor, patient=patient)
+        page = self.paginate_queryset(assessment_history_for(patient=patient))
+        return self.get_paginated_response(AssessmentSerializer(page, many=True).data)
+
+    @extend_schema(
+        operation_id="patients_assessments_create",
+        tags=["assessments"],
+        request=AssessmentInputSerializer,
+        responses={201: AssessmentSerializer},
+        description="Reassess the patient; the new assessment becomes their current grading.",
+    )
+    def post(self, request: Request, patient_id: int) -> Response:
+        patient = patient_get_for(clinic=self.scope.clinic, patient_id=patient_id)
+        data = AssessmentInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        assessment = assessment_record(
+            actor=self.scope.actor, patient=patient, **data.validated_data
+        )
+        return Response(AssessmentSerializer(assessment).data, status=status.HTTP_201_CREATED)
+
+
+class FhirJSONRenderer(JSONRenderer):
+    media_type = "application/fhir+json"
+    format = "fhir"
+
+
+class PatientFhirView(ClinicAPIView):
+    """A patient's record as FHIR R4."""
+
+    renderer_classes = [FhirJSONRenderer, JSONRenderer]
+
+    @extend_schema(
+        operation_id="patients_fhir_retrieve",
+        tags=["fhir"],
+        responses={200: OpenApiResponse(response=BUNDLE_SCHEMA, description="FHIR R4 Bundle")},
+        description=(
+            "The patient's record as a FHIR R4 Bundle (type collection): Patient, Condition, a "
+            "CarePlan per program with its exercises as activities, and an Observation per pain "
+            "score (LOINC 72514-3). Audited as an export."
+        ),
+    )
+    def get(self, request: Request, patient_id: int) -> Response:
+        patient = patient_get_for(clinic=self.scope.clinic, patient_id=patient_id)
+        bundle = patient_bundle(
+            patient=patient,
+            assessments=list(patient.assessments.all()),
+            programs=list(programs_with_items_for(patient=patient)),
+            sessions=list(patient.sessions.all()),
+        )
+        patient_record_export(
+            actor=self.scope.actor,
+            patient=patient,
+            summary=f"FHIR bundle exported ({len(bundle['entry'])} resources)",
+        )
+        return Response(bundle)

@@ -1,0 +1,1 @@
+"""REST API of the exercise library, programs, their items and session logs."""
