@@ -52,7 +52,7 @@ def assessment_history_for(*, patient: Patient) -> QuerySet[Assessment]:
 def audit_rows_for(*, patient: Patient) -> QuerySet[AuditLog]:
     """The audit trail of one patient, newest first."""
     return AuditLog.objects.filter(clinic_id=patient.clinic_id, patient=patient).select_related(
-        "actor"
+        "actor", "api_key"
     )
 
 

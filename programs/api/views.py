@@ -25,11 +25,11 @@ from programs.api.serializers import (
     SessionMorningSerializer,
     SessionSerializer,
 )
-from programs.api.services import program_change
 from programs.selectors import exercise_list_for, program_get_for, program_item_get_for
 from programs.services import (
     ItemReport,
     program_activate,
+    program_change,
     program_generate,
     program_item_change_dosage,
     session_log_record,

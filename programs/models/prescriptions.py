@@ -63,7 +63,11 @@ class Program(models.Model):
     start_date = models.DateField(default=timezone.localdate)
     end_date = models.DateField(null=True, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,  # an integration's API key acts without a user
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -133,7 +137,11 @@ class DosageChange(models.Model):
     new = models.JSONField()
     reason = models.CharField(max_length=500)
     changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,  # an integration's API key acts without a user
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     changed_at = models.DateTimeField(default=timezone.now)
 
@@ -163,7 +171,11 @@ class ProgramTemplate(models.Model):
     name = models.CharField(max_length=120)
     tier = models.CharField(max_length=16, choices=Severity.choices)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,  # an integration's API key acts without a user
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

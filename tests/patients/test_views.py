@@ -246,3 +246,18 @@ def test_detail_query_count_is_constant(
         assert (
             clinician_client.get(reverse("patients:detail", args=[patient.pk])).status_code == 200
         )
+
+
+def test_audit_trail_names_the_api_key_that_acted(clinic_admin, patient):
+    from clinic.models import AuditLog
+    from clinic.services import Actor
+    from patients.services import patient_record_view
+    from tests.factories import api_key_for
+
+    key, _ = api_key_for(patient.clinic, name="Practice EHR")
+    actor = Actor(clinic=patient.clinic, user=None, channel=AuditLog.Channel.API, api_key=key)
+    patient_record_view(actor=actor, patient=patient)
+    client = Client()
+    client.force_login(clinic_admin.user)
+    page = client.get(reverse("patients:audit", args=[patient.pk])).content.decode()
+    assert f"API key “Practice EHR” ({key.prefix}…)" in page and "REST API" in page
