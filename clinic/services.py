@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from clinic.models import ApiKey, ApiToken, AuditLog, Clinic, Clinician, User, secret_hash
+from clinic.selectors import api_credential_forget
 
 API_TOKEN_LIFETIME = datetime.timedelta(hours=12)
 # last_used_at is written at most this often per credential, not on every request.
@@ -123,6 +124,7 @@ def api_token_revoke(*, token: ApiToken) -> ApiToken:
     """Revoke a token at once; revoking twice changes nothing."""
     ApiToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())
     token.refresh_from_db(fields=["revoked_at"])
+    api_credential_forget(key_hash=token.key_hash)
     return token
 
 
@@ -157,6 +159,7 @@ def api_key_revoke(*, actor: Actor, key: ApiKey) -> ApiKey:
         return key
     key.revoked_at = timezone.now()
     key.save(update_fields=["revoked_at"])
+    transaction.on_commit(lambda: api_credential_forget(key_hash=key.key_hash))
     audit_record(
         actor=actor,
         action=AuditLog.Action.CHANGE,

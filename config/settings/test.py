@@ -97,3 +97,6 @@ REST_FRAMEWORK = {
         "api_token": "100000/min",
     },
 }
+
+# Tests revoke credentials directly in the database and expect the next request refused.
+API_CREDENTIAL_CACHE_SECONDS = 0

@@ -311,3 +311,55 @@ def test_api_key_made_by_another_clinic_sees_nothing_here(patient):
     response = bearer(secret).get(PATIENTS_URL)
     assert response.status_code == 200
     assert response.json()["count"] == 0
+
+
+class TestCredentialMemory:
+    """Verified credentials are remembered for API_CREDENTIAL_CACHE_SECONDS per process."""
+
+    @pytest.fixture(autouse=True)
+    def _remember(self, settings):
+        from clinic import selectors
+
+        settings.API_CREDENTIAL_CACHE_SECONDS = 10
+        selectors._credentials.clear()
+        yield
+        selectors._credentials.clear()
+
+    def test_revoking_in_this_process_takes_effect_at_once(
+        self, write_key, actor, django_capture_on_commit_callbacks
+    ):
+        from clinic.services import api_key_revoke
+
+        key, secret = write_key
+        client = bearer(secret)
+        assert client.get("/api/v1/exercises/").status_code == 200
+        with django_capture_on_commit_callbacks(execute=True):
+            api_key_revoke(actor=actor, key=key)
+        assert client.get("/api/v1/exercises/").status_code == 401
+
+    def test_another_processs_revocation_reaches_this_one_within_the_ttl(
+        self, write_key, monkeypatch
+    ):
+        import time
+
+        from clinic.models import ApiKey
+
+        key, secret = write_key
+        client = bearer(secret)
+        assert client.get("/api/v1/exercises/").status_code == 200
+        ApiKey.objects.filter(pk=key.pk).update(revoked_at=timezone.now())  # elsewhere
+        assert client.get("/api/v1/exercises/").status_code == 200  # still remembered
+        later = time.monotonic() + 11
+        monkeypatch.setattr("clinic.selectors.time.monotonic", lambda: later)
+        assert client.get("/api/v1/exercises/").status_code == 401
+
+    def test_an_expired_token_is_refused_even_when_remembered(self, api, clinician):
+        from clinic.models import ApiToken
+
+        assert api.get("/api/v1/exercises/").status_code == 200
+        ApiToken.objects.filter(user=clinician.user).update(expires_at=timezone.now())
+        from clinic import selectors
+
+        for _, credential in selectors._credentials.values():
+            credential.expires_at = timezone.now()
+        assert api.get("/api/v1/exercises/").status_code == 401
