@@ -14,14 +14,14 @@ documents itself in the OpenAPI schema.
 
 Uses its own database (backstrong_api_bench) and Redis db 6; seeds once and reuses.
 
-Measured on the 2-core development machine (2026-11-24), other work running alongside:
-    page of 50: ModelSerializer 3.6-4.3 ms, plain Serializer (DRF fields) 3.6-4.3 ms,
-                hand-built from models 2.1-2.7 ms, values_list() rows 1.3-1.5 ms
-    gunicorn, 4 sync workers, 8 clients: bare 3400-3900 req/s, API 250-290 req/s,
-                ratio 0.07-0.10 (goal 0.25 not met; see README "REST API")
-In-process the list costs about 5 ms: about 1 ms authenticating (the token query), 0.3 ms
-throttling, 1.5 ms for the count and page queries (ORM compilation is half of it), and the
-rest in DRF and Django; the bare view costs 0.13 ms.
+Measured on the 2-core development machine (2026-11-24):
+    page of 50: ModelSerializer 4.65 ms, plain Serializer (DRF fields) 4.22 ms,
+                hand-built from models 2.68 ms, values_list() rows 1.46 ms (the list uses these)
+    gunicorn, 4 sync workers, 8 clients: bare 4127 req/s, API 338 req/s, ratio 0.08
+                (goal 0.25 not met; 261 req/s before credentials were remembered for 10 s)
+In-process the list costs about 3.6 ms: the count and page queries (ORM compilation is half of
+their cost), 0.3 ms throttling, and DRF's and Django's own work; the bare view costs 0.13 ms.
+Replacing the count query by COUNT(*) OVER () on the page query measured no gain.
 """
 
 import argparse
