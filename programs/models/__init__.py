@@ -3,7 +3,7 @@
 from programs.models.library import CATEGORY_ORDER, Exercise
 from programs.models.prescriptions import (
     DosageChange,
-    DosageFields,
+    PrescribedExercise,
     Program,
     ProgramItem,
     ProgramTemplate,
@@ -17,7 +17,7 @@ __all__ = [
     "Alert",
     "ClinicianDigest",
     "DosageChange",
-    "DosageFields",
+    "PrescribedExercise",
     "Exercise",
     "Program",
     "ProgramItem",

@@ -12,19 +12,12 @@ from programs.dosage import BOUNDS, FIELD_LABELS, Dosage
 from programs.models.library import Exercise
 
 
-def _dosage_checks(prefix: str) -> list[models.CheckConstraint]:
-    return [
-        models.CheckConstraint(
-            condition=Q(**{f"{name}__gte": low, f"{name}__lte": high}),
-            name=f"{prefix}_{name}_in_bounds",
-        )
-        for name, (low, high) in BOUNDS.items()
-    ]
+class PrescribedExercise(models.Model):
+    """An exercise with the five numbers of its prescription: program and template items."""
 
-
-class DosageFields(models.Model):
-    """The five numbers of a prescription, shared by program and template items."""
-
+    exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
+    order = models.PositiveSmallIntegerField()
+    notes = models.CharField(max_length=300, blank=True)
     sets = models.PositiveSmallIntegerField()
     reps = models.PositiveSmallIntegerField()
     hold_seconds = models.PositiveSmallIntegerField()
@@ -33,6 +26,14 @@ class DosageFields(models.Model):
 
     class Meta:
         abstract = True
+        ordering = ["order", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(**{f"{name}__gte": low, f"{name}__lte": high}),
+                name=f"%(class)s_{name}_in_bounds",
+            )
+            for name, (low, high) in BOUNDS.items()
+        ]
 
     @property
     def dosage(self) -> Dosage:
@@ -108,17 +109,10 @@ class Program(models.Model):
         return self.status != self.Status.COMPLETED
 
 
-class ProgramItem(DosageFields):
+class ProgramItem(PrescribedExercise):
     """One exercise of a program with its dosage."""
 
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="items")
-    exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
-    order = models.PositiveSmallIntegerField()
-    notes = models.CharField(max_length=300, blank=True)
-
-    class Meta:
-        ordering = ["order", "id"]
-        constraints = _dosage_checks("programitem")
 
     def __str__(self) -> str:
         return f"{self.exercise} in program {self.program_id}"
@@ -200,15 +194,10 @@ class ProgramTemplate(models.Model):
         return TIER_LABELS[self.tier]
 
 
-class TemplateItem(DosageFields):
-    template = models.ForeignKey(ProgramTemplate, on_delete=models.CASCADE, related_name="items")
-    exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
-    order = models.PositiveSmallIntegerField()
-    notes = models.CharField(max_length=300, blank=True)
+class TemplateItem(PrescribedExercise):
+    """One exercise of a clinic template with the dosage it was saved with."""
 
-    class Meta:
-        ordering = ["order", "id"]
-        constraints = _dosage_checks("templateitem")
+    template = models.ForeignKey(ProgramTemplate, on_delete=models.CASCADE, related_name="items")
 
     def __str__(self) -> str:
         return f"{self.exercise} in {self.template}"
