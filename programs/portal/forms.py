@@ -63,12 +63,15 @@ class SessionLogForm(forms.Form):
         help_text="Tick any that apply. If you tick one, stop exercising and seek help now.",
     )
 
-    def __init__(self, *args, items=(), **kwargs):
+    def __init__(self, *args, items=(), due_ids=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.items = list(items)
         for item in self.items:
+            # Pre-ticked only when due today: a weekly exercise already done enough this week
+            # should not be logged again by a patient who just presses Save.
+            due = due_ids is None or item.pk in due_ids
             self.fields[f"done_{item.pk}"] = forms.BooleanField(
-                label=f"I did {item.exercise.name}", required=False, initial=True
+                label=f"I did {item.exercise.name}", required=False, initial=due
             )
             self.fields[f"sets_{item.pk}"] = forms.IntegerField(
                 label="Sets", min_value=0, max_value=20, initial=item.sets, required=False

@@ -91,7 +91,12 @@ def log_session(request: HttpRequest) -> HttpResponse:
         messages.info(request, "There is no active program to log. Contact your clinician.")
         return redirect("portal:today")
     items = list(program.items.all())
-    form = SessionLogForm(request.POST or None, items=items)
+    due_ids = {
+        row.item.pk
+        for row in today_plan_for(program=program, today=_today(patient))
+        if row.due_today
+    }
+    form = SessionLogForm(request.POST or None, items=items, due_ids=due_ids)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -285,3 +285,20 @@ def test_clinic_staff_of_another_clinic_get_404_on_patient_with_sessions(program
     client = Client()
     client.force_login(ClinicianFactory(clinic=ClinicFactory()).user)
     assert client.get(reverse("patients:detail", args=[program.patient_id])).status_code == 404
+
+
+def test_log_form_ticks_only_exercises_due_today(portal, patient):
+    import re
+
+    program = program_factory(
+        patient=patient, status="active", tier="mild", slugs=("prone-on-elbows", "bird-dog")
+    )
+    session_factory(program=program)  # one sitting today: bird-dog's once a day is done
+    page = portal.get(reverse("portal:log")).content.decode()
+
+    def ticked(item) -> bool:
+        tag = re.search(rf'<input[^>]*name="done_{item.pk}"[^>]*>', page).group(0)
+        return " checked" in tag
+
+    assert ticked(program.items.get(exercise__slug="prone-on-elbows"))  # 3 a day: still due
+    assert not ticked(program.items.get(exercise__slug="bird-dog"))
