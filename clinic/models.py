@@ -184,10 +184,6 @@ class ApiToken(models.Model):
     def __str__(self) -> str:
         return f"API token of {self.user} (expires {self.expires_at:%Y-%m-%d %H:%M})"
 
-    @property
-    def is_usable(self) -> bool:
-        return self.revoked_at is None and self.expires_at > timezone.now()
-
 
 class ApiKey(models.Model):
     """A clinic's key for a machine client, acting with a role inside that clinic only."""

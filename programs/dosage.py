@@ -155,11 +155,6 @@ PROFILE_LABELS = {
     "bracing": "Abdominal bracing",
     "core_endurance": "Core endurance",
 }
-# The worst tier each profile is prescribed at, from the table above.
-PROFILE_MAX_TIER = {
-    profile: max((t for t, d in row.items() if d), key=TIERS.index)
-    for profile, row in DEFAULTS.items()
-}
 
 
 def _standard(slug, category, position, profile, max_tier, **flags) -> ExerciseSpec:

@@ -42,10 +42,6 @@ def exercise_list_for(*, clinic: Clinic, category: str = "", position: str = "")
     return exercises
 
 
-def exercise_get_for(*, clinic: Clinic, exercise_id: int) -> Exercise:
-    return get_object_or_404(exercise_list_for(clinic=clinic), pk=exercise_id)
-
-
 def _items() -> Prefetch:
     return Prefetch("items", queryset=ProgramItem.objects.select_related("exercise"))
 

@@ -26,12 +26,22 @@ from programs.models import (
     ReminderPreference,
     SessionLog,
 )
-from programs.schedule import due_slots, in_quiet_hours, local_now, previous_slot_start
+from programs.schedule import (
+    QUIET_HOURS_END,
+    QUIET_HOURS_START,
+    due_slots,
+    in_quiet_hours,
+    local_now,
+    previous_slot_start,
+)
 
-# Reminders are never sent between 21:00 and 08:00 local time (SPEC 4).
-QUIET_HOURS_END = "08:00"
-QUIET_HOURS_START = "21:00"
 MAX_TIMES = 3
+# Missed-session nudge and clinician alert after this long without a session (SPEC 4).
+NUDGE_AFTER = datetime.timedelta(days=2)
+ALERT_AFTER = datetime.timedelta(days=5)
+# The clinicians' daily digest: from 07:00 their clinic's time, skipped if missed by 11:00.
+DIGEST_TIME = datetime.time(7, 0)
+DIGEST_WINDOW_END = datetime.time(11, 0)
 TIME_FORMAT = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 
@@ -50,9 +60,9 @@ def reminder_preferences_update(
     times = sorted(set(times))
     if len(times) > MAX_TIMES or any(not TIME_FORMAT.match(t) for t in times):
         errors["times"] = f"Give up to {MAX_TIMES} times as HH:MM."
-    elif any(not QUIET_HOURS_END <= t < QUIET_HOURS_START for t in times):
+    elif any(in_quiet_hours(datetime.time.fromisoformat(t)) for t in times):
         errors["times"] = (
-            f"Reminders are sent between {QUIET_HOURS_END} and {QUIET_HOURS_START}; "
+            f"Reminders are sent between {QUIET_HOURS_END:%H:%M} and {QUIET_HOURS_START:%H:%M}; "
             "choose a time in that range."
         )
     elif enabled and not times:
@@ -284,10 +294,6 @@ def inactivity_check(*, now: datetime.datetime) -> list[list[int]]:
     return reminders_claim(now=now)
 
 
-NUDGE_AFTER = datetime.timedelta(days=2)
-ALERT_AFTER = datetime.timedelta(days=5)
-
-
 def _inactivity_alerts(stale: dict[int, tuple[int, datetime.datetime]], now) -> None:
     alerted = set(
         Alert.objects.filter(
@@ -347,7 +353,3 @@ def digests_dispatch(*, now: datetime.datetime) -> list[int]:
             created.append(digest.pk)
             transaction.on_commit(lambda pk=digest.pk: send_digest_task.delay(pk))
     return created
-
-
-DIGEST_TIME = datetime.time(7, 0)
-DIGEST_WINDOW_END = datetime.time(11, 0)
