@@ -302,3 +302,29 @@ def test_log_form_ticks_only_exercises_due_today(portal, patient):
 
     assert ticked(program.items.get(exercise__slug="prone-on-elbows"))  # 3 a day: still due
     assert not ticked(program.items.get(exercise__slug="bird-dog"))
+
+
+@pytest.mark.parametrize("name", PORTAL_PAGES)
+def test_every_portal_page_states_the_safety_advice(portal, program, name):
+    page = portal.get(reverse(name)).content.decode()
+    assert "Consult your clinician before changing the program" in page
+    assert "new numbness, weakness, or bladder or bowel changes" in page
+
+
+def test_weekly_adherence_is_sessions_logged_over_sessions_prescribed(patient):
+    from programs.selectors import weekly_adherence_for
+
+    # prone on elbows at tier moderate: 2 sessions a day, 7 days a week -> 14 a week
+    program = program_factory(patient=patient, status="active", slugs=("prone-on-elbows",))
+    today = timezone.localdate()
+    this_monday = today - datetime.timedelta(days=today.weekday())
+    last_monday = this_monday - datetime.timedelta(weeks=1)
+    program.start_date = last_monday - datetime.timedelta(weeks=1)
+    program.save()
+    for day in range(7):  # one session a day last week: half of what was prescribed
+        session = session_factory(program=program)
+        session.local_date = last_monday + datetime.timedelta(days=day)
+        session.save()
+    weeks = {w.week_start: w for w in weekly_adherence_for(patient=patient, today=today)}
+    assert (weeks[last_monday].logged, weeks[last_monday].prescribed) == (7, 14)
+    assert weeks[last_monday - datetime.timedelta(weeks=1)].logged == 0
