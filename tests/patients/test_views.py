@@ -261,3 +261,11 @@ def test_audit_trail_names_the_api_key_that_acted(clinic_admin, patient):
     client.force_login(clinic_admin.user)
     page = client.get(reverse("patients:audit", args=[patient.pk])).content.decode()
     assert f"API key “Practice EHR” ({key.prefix}…)" in page and "REST API" in page
+
+
+def test_audit_rows_record_where_the_request_came_from(clinician, patient):
+    client = Client(REMOTE_ADDR="203.0.113.7")
+    client.force_login(clinician.user)
+    client.get(reverse("patients:detail", args=[patient.pk]))
+    row = AuditLog.objects.get(patient=patient, action="view")
+    assert (row.ip_address, row.channel, row.actor) == ("203.0.113.7", "ui", clinician.user)
