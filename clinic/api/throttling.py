@@ -8,7 +8,7 @@ request times on every request.
 
 import time
 
-from django.core.cache import cache
+from django.core.cache import DEFAULT_CACHE_ALIAS, caches
 from django.core.cache.backends.redis import RedisCache
 from rest_framework.settings import api_settings
 from rest_framework.throttling import BaseThrottle
@@ -19,21 +19,32 @@ from clinic.models import ApiKey
 DURATIONS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
+def _redis_client(backend: RedisCache):
+    """The backend's Redis client, kept on the backend: building one per request costs more
+    than the round trip it serves."""
+    client = getattr(backend, "_throttle_client", None)
+    if client is None:
+        client = backend._cache.get_client(write=True)
+        backend._throttle_client = client
+    return client
+
+
 def _count(key: str, timeout: int) -> int:
     """Add one to a counter that expires with its window; returns the new count."""
-    if isinstance(cache, RedisCache):
-        # INCR and EXPIRE in one round trip; Django's incr() would add an EXISTS before.
-        full_key = cache.make_and_validate_key(key)
-        client = cache._cache.get_client(full_key, write=True)
-        pipeline = client.pipeline()
+    # `cache` is a proxy to this thread's backend; the test must be made on the backend itself.
+    backend = caches[DEFAULT_CACHE_ALIAS]
+    if isinstance(backend, RedisCache):
+        # INCR and EXPIRE in one round trip; Django's add() and incr() would take three.
+        full_key = backend.make_key(key)
+        pipeline = _redis_client(backend).pipeline(transaction=False)
         pipeline.incr(full_key)
         pipeline.expire(full_key, timeout, nx=True)
         return pipeline.execute()[0]
-    cache.add(key, 0, timeout)
+    backend.add(key, 0, timeout)
     try:
-        return cache.incr(key)
+        return backend.incr(key)
     except ValueError:  # expired between add and incr: a new window
-        cache.add(key, 1, timeout)
+        backend.add(key, 1, timeout)
         return 1
 
 

@@ -283,6 +283,27 @@ def test_each_credential_has_its_own_budget(api, clinic, write_key_api):
         assert write_key_api.get(PATIENTS_URL).status_code == 200
 
 
+def test_rates_are_counted_in_redis_with_one_round_trip_and_expire(api, clinician):
+    from unittest import mock
+
+    from django.core.cache import caches
+    from django.core.cache.backends.redis import RedisCache
+
+    from clinic.api import throttling
+
+    backend = caches["default"]
+    if not isinstance(backend, RedisCache):
+        pytest.skip("the cache is not Redis here (CI always has it)")
+    with mock.patch.object(throttling, "_redis_client", wraps=throttling._redis_client) as spy:
+        assert api.get(PATIENTS_URL).status_code == 200
+        assert api.get(PATIENTS_URL).status_code == 200
+    assert spy.call_count == 2  # the pipeline, not Django's add() and incr()
+    redis = throttling._redis_client(backend)
+    (key,) = redis.keys(backend.make_key(f"throttle:api:user-{clinician.user.pk}:*"))
+    assert int(redis.get(key)) == 2
+    assert 0 < redis.ttl(key) <= 61
+
+
 def test_token_requests_are_throttled_per_address(clinician):
     with _rates(api_token="2/min"):
         _ask_token("a@example.com", "x")
