@@ -2,7 +2,6 @@
 
 import datetime
 import re
-import time
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -281,13 +280,9 @@ def test_scores_out_of_range_stay_inside_the_plot_but_keep_their_value():
     assert _markers(root, "after")[0].find("svg:title", NS).text == "3 Nov: pain after 14/10"
 
 
-def test_two_hundred_points_render_fast():
-    points = _points(200)
-    started = time.perf_counter()
-    for _ in range(10):
-        svg = pain_chart(points)
-    assert (time.perf_counter() - started) / 10 < 0.05
-    root = _parse(svg)
+def test_two_hundred_points_are_all_drawn():
+    # How long they take is measured by bench/charts.py.
+    root = _parse(pain_chart(_points(200)))
     assert len(_markers(root, "before")) == 200
     assert len(_markers(root, "next-morning")) == 200
 
