@@ -1,16 +1,26 @@
 """Page-number pagination: ?page= and ?page_size= (default 25, capped at 100)."""
 
-from rest_framework.exceptions import ValidationError
+from collections.abc import Callable
+
+from django.core.paginator import InvalidPage, Paginator
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
+
+# Past this the database's 64-bit OFFSET would overflow; no page there can hold anything.
+MAX_OFFSET = 2**62
+LONGEST = 18  # digits of a page number or size read as they are
 
 
 def _positive_int(request, name: str) -> int | None:
     raw = request.query_params.get(name)
     if raw is None or raw == "":
         return None
-    if not raw.isascii() or not raw.isdigit() or int(raw) < 1:
+    digits = raw.lstrip("0")
+    if not raw.isascii() or not raw.isdigit() or not digits:
         raise ValidationError({name: ["Enter a whole number of 1 or more."]})
-    return int(raw)
+    # Python refuses to read integers of thousands of digits; such a page is past the last one
+    # and such a page size is capped anyway.
+    return int(digits) if len(digits) <= LONGEST else 10**LONGEST
 
 
 class ApiPagination(PageNumberPagination):
@@ -31,3 +41,29 @@ class ApiPagination(PageNumberPagination):
 
     def get_page_number(self, request, paginator) -> int:
         return _positive_int(request, self.page_query_param) or 1
+
+    def paginate_fetched(self, request, fetch: Callable[..., tuple[int, list]]) -> list:
+        """Like paginate_queryset, for a selector that reads a page and the total count in one
+        query: `fetch(limit=, offset=)` returns (count, rows), count 0 when there are no rows."""
+        self.request = request
+        size = self.get_page_size(request)
+        number = self.get_page_number(request, None)
+        count, rows = fetch(limit=size, offset=min((number - 1) * size, MAX_OFFSET))
+        try:
+            self.page = _FetchedPaginator(rows, count, size).page(number)
+        except InvalidPage as exc:
+            raise NotFound(
+                self.invalid_page_message.format(page_number=number, message=str(exc))
+            ) from exc
+        return rows
+
+
+class _FetchedPaginator(Paginator):
+    """Django's paginator over a page already read, whose total is known."""
+
+    def __init__(self, rows: list, count: int, per_page: int):
+        super().__init__(rows, per_page)
+        self.count = count  # instead of counting the rows of object_list
+
+    def page(self, number):
+        return self._get_page(self.object_list, self.validate_number(number), self)

@@ -17,7 +17,7 @@ from patients.api.serializers import (
     PatientSerializer,
     patient_representation,
 )
-from patients.selectors import assessment_history_for, patient_get_for, patient_list_for
+from patients.selectors import assessment_history_for, patient_get_for, patient_page_for
 from patients.services import (
     assessment_record,
     patient_archive,
@@ -42,10 +42,17 @@ class PatientListView(ClinicAPIView):
     def get(self, request: Request) -> Response:
         filters = PatientFilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
-        patients = patient_list_for(clinic=self.scope.clinic, **filters.selector_kwargs())
-        rows = patients.order_by(*filters.order_by()).values_list(*PATIENT_COLUMNS)
-        page = self.paginate_queryset(rows)
-        return self.get_paginated_response([patient_representation(row) for row in page])
+        rows = self.paginator.paginate_fetched(
+            request,
+            lambda limit, offset: patient_page_for(
+                clinic=self.scope.clinic,
+                columns=PATIENT_COLUMNS,
+                limit=limit,
+                offset=offset,
+                **filters.selector_kwargs(),
+            ),
+        )
+        return self.get_paginated_response([patient_representation(row) for row in rows])
 
     @extend_schema(
         operation_id="patients_create",
