@@ -8,20 +8,35 @@ the ceiling, and the ratio API / bare is the cost of authentication, throttling,
 and serialization. Goal: ratio >= 0.25. The client runs on the same machine and takes its
 share of the cores, so the absolute figures are low; the ratio is what to compare.
 
-It also times, in-process, the patients page of 50 serialized three ways: a ModelSerializer,
-the API's plain Serializer, and dicts built from values(); the API keeps the fastest that still
-documents itself in the OpenAPI schema.
+It also times, in-process, the patients page of 50 read and serialized five ways: a
+ModelSerializer, the API's plain Serializer walking its fields or hand-built, rows from the ORM's
+values_list(), and patient_page_for (one hand-written statement with the total, which the list
+uses). All give the same JSON.
 
-Uses its own database (backstrong_api_bench) and Redis db 6; seeds once and reuses.
+    .venv/bin/python bench/api.py --no-prepared-statements   # client-side binding, to compare
 
-Measured on the 2-core development machine (2026-11-24):
-    page of 50: ModelSerializer 4.65 ms, plain Serializer (DRF fields) 4.22 ms,
-                hand-built from models 2.68 ms, values_list() rows 1.46 ms (the list uses these)
-    gunicorn, 4 sync workers, 8 clients: bare 4127 req/s, API 338 req/s, ratio 0.08
-                (goal 0.25 not met; 261 req/s before credentials were remembered for 10 s)
-In-process the list costs about 3.6 ms: the count and page queries (ORM compilation is half of
-their cost), 0.3 ms throttling, and DRF's and Django's own work; the bare view costs 0.13 ms.
-Replacing the count query by COUNT(*) OVER () on the page query measured no gain.
+Uses its own database (backstrong_api_bench, analysed after seeding) and Redis db 6; seeds once
+and reuses.
+
+Measured on the 2-core development machine, 2026-11-24 (the same machine measured bare 2,492
+and API 244 req/s, ratio 0.10, with the code of the session before):
+    page of 50: ModelSerializer 6.9 ms, Serializer walking its fields 7.2 ms, hand-built
+                4.3 ms, ORM values_list() 3.1 ms (page only), patient_page_for 0.87 ms
+                (page and total)
+    gunicorn, 4 sync workers, 8 clients, five runs: bare 1,950-2,870 req/s, API 430-540 req/s,
+                ratio 0.19-0.22 with prepared statements, 0.18-0.21 without.
+                The goal of 0.25 is not met.
+What moved the API from 244 to about 500 req/s: throttling in one Redis round trip (it took
+three: the Redis branch never ran), page and total in one hand-written statement instead of the
+ORM's two compiled queries, psycopg's C loader for timestamps, shallow copies of the filter
+serializer's fields, and prepared statements.
+Where the rest goes, in CPU per request in-process: bare view 0.11 ms, API list 1.7 ms, of which
+DRF with authentication 0.1, throttling 0.2 (redis-py), the connection health check 0.1, the
+page read 0.55, building 50 dicts 0.19 and JSON 0.15. Under load the API's CPU per request
+roughly doubles (context switches at its three round trips, on two cores shared with the
+clients, PostgreSQL and Redis), the bare view's by a third. Measured ceilings, same run: a plain
+Django view running patient_page_for without DRF, credentials, throttling or health check 0.30;
+the same with PostgreSQL building the JSON (json_agg) 0.43, and the real endpoint so 0.25.
 """
 
 import argparse
@@ -63,6 +78,7 @@ django.setup()
 
 import psycopg  # noqa: E402
 from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
 from rest_framework import serializers  # noqa: E402
 
 from clinic.models import AuditLog, Clinic  # noqa: E402
@@ -73,7 +89,7 @@ from patients.api.serializers import (  # noqa: E402
     patient_representation,
 )
 from patients.models import Patient  # noqa: E402
-from patients.selectors import patient_list_for  # noqa: E402
+from patients.selectors import patient_list_for, patient_page_for  # noqa: E402
 from patients.services import patient_create  # noqa: E402
 
 CLINIC = "API bench clinic"
@@ -117,6 +133,8 @@ def seed() -> tuple[Clinic, str]:
             external_id=f"MRN-{n}",
             email=f"bench{n}@example.com",
         )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # as autovacuum would have by now in a clinic's database
     return clinic, api_token_create(user=user)[1]
 
 
@@ -154,8 +172,14 @@ def compare_serializers(clinic: Clinic, rounds: int = 300) -> None:
             PatientFieldWalkSerializer(list(page()), many=True).data
         ),
         "plain Serializer, hand-built": lambda: PatientSerializer(list(page()), many=True).data,
-        "values_list() rows (the list)": lambda: [
+        "ORM values_list() rows": lambda: [
             patient_representation(row) for row in page().values_list(*PATIENT_COLUMNS)
+        ],
+        "patient_page_for (the list)": lambda: [
+            patient_representation(row)
+            for row in patient_page_for(
+                clinic=clinic, columns=PATIENT_COLUMNS, limit=50, offset=0
+            ).rows
         ],
     }
     outputs = [[dict(row) for row in build()] for build in variants.values()]
@@ -237,13 +261,13 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument(
-        "--server-side-binding",
+        "--no-prepared-statements",
         action="store_true",
-        help="serve with psycopg's server-side binding (prepared statements), to compare",
+        help="serve with client-side binding and no prepared statements, to compare",
     )
     args = parser.parse_args()
-    if args.server_side_binding:
-        ENV["BENCH_SERVER_SIDE_BINDING"] = "true"
+    if args.no_prepared_statements:
+        ENV["DATABASE_PREPARED_STATEMENTS"] = "false"
 
     ensure_database()
     clinic, token = seed()
@@ -266,7 +290,7 @@ def main() -> None:
         server.terminate()
         server.wait()
     bare, api, ratio = (statistics.median(column) for column in zip(*rounds, strict=True))
-    binding = "server-side binding" if args.server_side_binding else "client-side binding"
+    binding = "no prepared statements" if args.no_prepared_statements else "prepared statements"
     print(
         f"\ngunicorn, {args.workers} sync workers, {args.concurrency} clients, {binding}; "
         f"median of {args.rounds} alternating rounds of {args.seconds:g} s:"
