@@ -49,6 +49,8 @@ if _reachable(REDIS_URL, 6379):
         # The crash test needs a killed worker's unacknowledged batch back within seconds.
         "unacked_restore_interval": env.int("CELERY_UNACKED_RESTORE_INTERVAL", default=10),
         "unacked_restore_throttle": env.int("CELERY_UNACKED_RESTORE_THROTTLE", default=10),
+        # A worker killed during a restore sweep leaves kombu's sweep lock held this long.
+        "unacked_mutex_expire": env.int("CELERY_UNACKED_MUTEX_EXPIRE", default=300),
     }
     CACHES = {
         "default": {

@@ -150,6 +150,8 @@ def test_worker_killed_mid_batch_loses_and_duplicates_nothing(clinic, broker, tm
         "CELERY_VISIBILITY_TIMEOUT": 3,
         "CELERY_UNACKED_RESTORE_INTERVAL": 1,
         "CELERY_UNACKED_RESTORE_THROTTLE": 1,
+        # Killed while sweeping, the first worker would otherwise lock sweeps out for 5 min.
+        "CELERY_UNACKED_MUTEX_EXPIRE": 2,
     }
     first = Worker(tmp_path, **env).start()
     try:
