@@ -80,6 +80,8 @@ class Clinician(models.Model):
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="clinician")
     clinic = models.ForeignKey(Clinic, on_delete=models.PROTECT, related_name="clinicians")
     is_clinic_admin = models.BooleanField(default=False)
+    # Set from the digest email's unsubscribe link; urgent alerts are sent regardless.
+    digest_opt_out = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -128,6 +128,13 @@ class Referral:
         return "urgent" if self.urgent else None
 
     @property
+    def named(self) -> list[str]:
+        """Each flag by name with its level, emergencies first: 'Night pain (urgent)'."""
+        return [f"{RedFlag(code).label} (emergency)" for code in self.emergency] + [
+            f"{RedFlag(code).label} (urgent)" for code in self.urgent
+        ]
+
+    @property
     def advice(self) -> str:
         if self.emergency:
             return "Same-day emergency referral: do not prescribe exercise."

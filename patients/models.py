@@ -3,6 +3,7 @@
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -21,6 +22,14 @@ from patients.clinical import (
 )
 
 
+def validate_date_of_birth(value: datetime.date) -> None:
+    """A birth date must be in the past and after 1900 (a typo guard, not a clinical rule)."""
+    if value > timezone.localdate():
+        raise ValidationError("The date of birth cannot be in the future.")
+    if value.year < 1900:
+        raise ValidationError("Enter a date of birth after 1900.")
+
+
 class Patient(models.Model):
     """A person a clinic treats; archived, never deleted."""
 
@@ -37,7 +46,7 @@ class Patient(models.Model):
     )
     first_name = models.CharField(max_length=100)
     last_name = models.CharField(max_length=100)
-    date_of_birth = models.DateField()
+    date_of_birth = models.DateField(validators=[validate_date_of_birth])
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=32, blank=True)
     timezone = models.CharField(max_length=64, validators=[validate_timezone])
@@ -179,9 +188,21 @@ class PortalInvitation(models.Model):
     used_at = models.DateTimeField(null=True, blank=True)
     # Set when a newer invitation replaces this one.
     revoked_at = models.DateTimeField(null=True, blank=True)
+    # The email: when it went out, and the send task that took it (clinic.outbox).
+    sent_at = models.DateTimeField(null=True, blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    claimed_by = models.CharField(max_length=64, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        indexes = [
+            # The outbox sweep's rows: open invitations whose email has not gone out.
+            models.Index(
+                fields=["created_at"],
+                condition=Q(sent_at__isnull=True, used_at__isnull=True, revoked_at__isnull=True),
+                name="invitation_unsent",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(expires_at__gt=models.F("created_at")),

@@ -1,6 +1,7 @@
 """Writes for patient records and assessments; each one is audited."""
 
 import datetime
+from collections.abc import Callable
 
 from django.contrib.auth.password_validation import validate_password
 from django.core import signing
@@ -27,6 +28,19 @@ PATIENT_EDITABLE_FIELDS = (
     "region",
     "prone_tolerant",
 )
+
+
+# What other apps must do when an assessment is recorded, inside the same transaction: the
+# programs app registers here (from its AppConfig.ready) to pause an active program on a red
+# flag, so patients never imports programs and the pause cannot be lost to a crash between.
+AssessmentHandler = Callable[..., None]
+_assessment_handlers: list[AssessmentHandler] = []
+
+
+def assessment_handler_register(handler: AssessmentHandler) -> None:
+    """Call `handler(actor=, patient=, assessment=)` in every assessment's transaction."""
+    if handler not in _assessment_handlers:
+        _assessment_handlers.append(handler)
 
 
 class RecordArchived(ValidationError):
@@ -71,9 +85,25 @@ def patient_create(
         region=region,
         prone_tolerant=prone_tolerant,
     )
-    _validate_date_of_birth(date_of_birth)
-    _validate_external_id_free(patient)
-    patient.full_clean(exclude=["latest_assessment"])
+    # Every field's error at once: the record's and the first assessment's together.
+    errors: dict = {}
+    try:
+        _validate_external_id_free(patient)
+    except ValidationError as exc:
+        errors = exc.update_error_dict(errors)
+    try:
+        # A taken external ID is reported above; its UNIQUE constraint would only repeat it.
+        patient.full_clean(exclude=["latest_assessment"], validate_constraints=not errors)
+    except ValidationError as exc:
+        errors = exc.update_error_dict(errors)
+    try:
+        _assessment_build(actor, patient, injury_severity, pain_level, red_flags, notes).full_clean(
+            exclude=["tier", "patient"]
+        )
+    except ValidationError as exc:
+        errors = exc.update_error_dict(errors)
+    if errors:
+        raise ValidationError(errors)
     patient.save()
     audit_record(
         actor=actor,
@@ -104,13 +134,6 @@ def _validate_external_id_free(patient: Patient) -> None:
         )
 
 
-def _validate_date_of_birth(date_of_birth: datetime.date) -> None:
-    if date_of_birth > timezone.localdate():
-        raise ValidationError({"date_of_birth": "The date of birth cannot be in the future."})
-    if date_of_birth.year < 1900:
-        raise ValidationError({"date_of_birth": "Enter a date of birth after 1900."})
-
-
 @transaction.atomic
 def patient_update(*, actor: Actor, patient: Patient, **changes) -> Patient:
     """Change the record's own fields (not its clinical grading) and audit what changed."""
@@ -119,8 +142,6 @@ def patient_update(*, actor: Actor, patient: Patient, **changes) -> Patient:
         raise ValidationError(f"These fields cannot be changed here: {', '.join(sorted(unknown))}.")
     patient = Patient.objects.select_for_update().get(pk=patient.pk)
     _ensure_changeable(patient)
-    if "date_of_birth" in changes:
-        _validate_date_of_birth(changes["date_of_birth"])
     changed = [name for name, value in changes.items() if getattr(patient, name) != value]
     if not changed:
         return patient
@@ -158,6 +179,21 @@ def patient_archive(*, actor: Actor, patient: Patient) -> Patient:
     return patient
 
 
+def _assessment_build(actor, patient, injury_severity, pain_level, red_flags, notes) -> Assessment:
+    try:
+        referral = referral_for(list(red_flags))
+    except ValueError as exc:
+        raise ValidationError({"red_flags": str(exc)}) from exc
+    return Assessment(
+        patient=patient,
+        injury_severity=injury_severity,
+        pain_level=pain_level,
+        red_flags=list(referral.emergency + referral.urgent),
+        notes=notes.strip(),
+        assessed_by=actor.user,
+    )
+
+
 @transaction.atomic
 def assessment_record(
     *,
@@ -172,19 +208,9 @@ def assessment_record(
     # The row lock orders concurrent assessments, so `latest_assessment` is really the latest.
     patient = Patient.objects.select_for_update().get(pk=patient.pk)
     _ensure_changeable(patient)
-    try:
-        referral = referral_for(list(red_flags))
-    except ValueError as exc:
-        raise ValidationError({"red_flags": str(exc)}) from exc
-    assessment = Assessment(
-        patient=patient,
-        injury_severity=injury_severity,
-        pain_level=pain_level,
-        red_flags=list(referral.emergency + referral.urgent),
-        notes=notes.strip(),
-        assessed_by=actor.user,
-    )
+    assessment = _assessment_build(actor, patient, injury_severity, pain_level, red_flags, notes)
     assessment.full_clean(exclude=["tier"])
+    referral = assessment.referral
     assessment.tier = tier_for(injury_severity, pain_level)
     assessment.referral_required = referral.required
     assessment.save()
@@ -198,6 +224,8 @@ def assessment_record(
         summary=f"Assessment: {assessment.tier_reason}"
         + (f"; red flags: {', '.join(assessment.red_flags)}" if referral.required else ""),
     )
+    for handler in _assessment_handlers:
+        handler(actor=actor, patient=patient, assessment=assessment)
     return assessment
 
 
@@ -272,6 +300,7 @@ def portal_invitation_for_token(token: str) -> tuple[PortalInvitation | None, st
 @transaction.atomic
 def portal_invitation_send(*, actor: Actor, patient: Patient) -> PortalInvitation:
     """Invite a patient to the portal; an earlier open invitation stops working."""
+    from clinic.outbox import enqueue_on_commit
     from patients.tasks import send_portal_invitation_task
 
     patient = Patient.objects.select_for_update().get(pk=patient.pk)
@@ -301,7 +330,8 @@ def portal_invitation_send(*, actor: Actor, patient: Patient) -> PortalInvitatio
         patient=patient,
         summary=f"Portal invitation sent to {patient.email}",
     )
-    transaction.on_commit(lambda: send_portal_invitation_task.delay(invitation.pk))
+    # A broker outage must not fail the invitation: the outbox sweep sends it later.
+    enqueue_on_commit(send_portal_invitation_task, invitation.pk)
     return invitation
 
 

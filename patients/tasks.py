@@ -1,5 +1,7 @@
 """Background jobs of the patients app."""
 
+import uuid
+
 from celery import shared_task
 from django.conf import settings
 from django.core.mail import send_mail
@@ -7,10 +9,12 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from patients.models import PortalInvitation
+from patients.outbox import INVITATIONS
 from patients.services import portal_invitation_token
 
 
 @shared_task(
+    bind=True,
     autoretry_for=(OSError,),
     retry_backoff=30,
     retry_backoff_max=600,
@@ -18,16 +22,20 @@ from patients.services import portal_invitation_token
     soft_time_limit=30,
     time_limit=60,
 )
-def send_portal_invitation_task(invitation_id: int) -> None:
+def send_portal_invitation_task(self, invitation_id: int) -> None:
     """Email the invitation link.
 
-    Idempotent enough to retry: a repeated email carries a link to the same single-use
-    invitation, and an invitation that is no longer open is not sent at all.
+    Idempotent: the task claims the invitation's row before sending (a retry of the same task
+    keeps its claim, any other copy finds it taken) and marks it sent right after, so the
+    after-commit task and the outbox sweep's send one email. An invitation that is no longer
+    open is not sent at all.
     """
     invitation = (
         PortalInvitation.objects.select_related("patient__clinic").filter(pk=invitation_id).first()
     )
     if invitation is None or invitation.state != "open":
+        return
+    if not INVITATIONS.claim(invitation.pk, owner=self.request.id or uuid.uuid4().hex):
         return
     path = reverse("portal:accept", args=[portal_invitation_token(invitation)])
     context = {
@@ -43,3 +51,4 @@ def send_portal_invitation_task(invitation_id: int) -> None:
         from_email=settings.DEFAULT_FROM_EMAIL,
         recipient_list=[invitation.email],
     )
+    INVITATIONS.mark_sent(invitation.pk)

@@ -33,7 +33,7 @@ from programs.selectors import (
     pain_points_for,
     program_list_for_patient,
     session_history_for,
-    suggestions_for,
+    suggestions_with_preview_for,
     template_list_for,
     weekly_adherence_for,
 )
@@ -123,7 +123,7 @@ def _render_detail(request: HttpRequest, patient, assessment_form: AssessmentFor
             "programs": program_list_for_patient(patient=patient),
             "template_form": TemplateApplyForm(templates=templates),
             "alerts": open_alerts_for(patient=patient),
-            "suggestions": suggestions_for(patient=patient)[:5],
+            "suggestions": suggestions_with_preview_for(patient=patient),
             "sessions": session_history_for(patient=patient)[:10],
             "pain_svg": pain_chart(pain_points_for(patient=patient)),
             "adherence_svg": adherence_chart(weekly_adherence_for(patient=patient, today=today)),

@@ -5,6 +5,9 @@ SCHEDULE = [
     ("Dispatch due reminders", "programs.tasks.dispatch_reminders_task", 60),
     ("Missed-session nudges and inactivity alerts", "programs.tasks.check_inactivity_task", 1800),
     ("Clinician daily digests", "programs.tasks.dispatch_digests_task", 300),
+    # Sends what a broker outage or a lost task left unsent (urgent alerts, invitations,
+    # digests); each send claims its row first, so a second copy sends nothing.
+    ("Outbox sweep: unsent emails", "programs.tasks.sweep_outbox_task", 60),
 ]
 
 

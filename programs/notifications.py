@@ -14,6 +14,7 @@ from django.urls import reverse
 from programs.dosage import Dosage
 
 UNSUBSCRIBE_SALT = "backstrong.reminders-unsubscribe"
+DIGEST_UNSUBSCRIBE_SALT = "backstrong.digest-unsubscribe"
 
 
 def absolute(path: str) -> str:
@@ -26,11 +27,33 @@ def unsubscribe_token(patient_id: int) -> str:
 
 
 def patient_for_unsubscribe_token(token: str) -> int | None:
+    return _signed_id(token, salt=UNSUBSCRIBE_SALT, key="patient")
+
+
+def digest_unsubscribe_token(clinician_id: int) -> str:
+    """A signed token naming the clinician whose digest the link stops; it does not expire.
+
+    Its own salt, so a patient's reminder link can never stop a clinician's digest.
+    """
+    return signing.dumps({"clinician": clinician_id}, salt=DIGEST_UNSUBSCRIBE_SALT, compress=True)
+
+
+def clinician_for_digest_unsubscribe_token(token: str) -> int | None:
+    return _signed_id(token, salt=DIGEST_UNSUBSCRIBE_SALT, key="clinician")
+
+
+def _signed_id(token: str, *, salt: str, key: str) -> int | None:
     try:
-        data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+        data = signing.loads(token, salt=salt)
     except signing.BadSignature:
         return None
-    return data.get("patient") if isinstance(data, dict) else None
+    value = data.get(key) if isinstance(data, dict) else None
+    return value if isinstance(value, int) else None
+
+
+def _unsubscribe_headers(link: str) -> dict[str, str]:
+    """RFC 2369 and RFC 8058 one-click headers: mail clients POST to the link themselves."""
+    return {"List-Unsubscribe": f"<{link}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
 
 
 def _message(subject, template, context, to, *, headers=None) -> EmailMultiAlternatives:
@@ -76,16 +99,15 @@ def reminder_message(
         "reminder",
         context,
         [patient.email],
-        headers={
-            "List-Unsubscribe": f"<{unsubscribe}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-            "X-Backstrong-Reminder": str(reminder.pk),
-        },
+        headers={**_unsubscribe_headers(unsubscribe), "X-Backstrong-Reminder": str(reminder.pk)},
     )
 
 
 def alert_message(alert, recipients: list[str]) -> EmailMultiAlternatives:
-    """An immediate clinician alert (emergency symptoms)."""
+    """An immediate clinician alert (emergency symptoms).
+
+    Safety critical: no unsubscribe link or header, whatever the clinician's digest choice.
+    """
     context = {
         "alert": alert,
         "link": absolute(reverse("patients:detail", args=[alert.patient_id])),
@@ -99,15 +121,21 @@ def alert_message(alert, recipients: list[str]) -> EmailMultiAlternatives:
 
 
 def digest_message(clinician, alerts, suggestion_count: int) -> EmailMultiAlternatives:
+    """A clinician's daily digest, with a one-click link that stops digests (not alerts)."""
+    unsubscribe = absolute(
+        reverse("programs:digest_unsubscribe", args=[digest_unsubscribe_token(clinician.pk)])
+    )
     context = {
         "clinician": clinician,
         "alerts": alerts,
         "suggestion_count": suggestion_count,
         "link": absolute(reverse("programs:dashboard")),
+        "unsubscribe_link": unsubscribe,
     }
     return _message(
         f"Backstrong daily digest: {len(alerts)} alert{'s' if len(alerts) != 1 else ''}",
         "digest",
         context,
         [clinician.user.email],
+        headers=_unsubscribe_headers(unsubscribe),
     )

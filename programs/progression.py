@@ -132,3 +132,16 @@ def regress_dosage(dosage: Dosage, *, exercise_slug: str) -> Dosage:
 def prescribed_sessions_per_week(dosages: list[Dosage]) -> int:
     """Sittings a week the program asks for: the busiest exercise sets the count."""
     return max((d.sessions_per_day * d.days_per_week for d in dosages), default=0)
+
+
+def suggested_dosage(kind: str, dosage: Dosage, *, exercise_slug: str) -> Dosage:
+    """What accepting a 'regress' or 'progress' suggestion makes of one exercise's dosage."""
+    if kind == "regress":
+        return regress_dosage(dosage, exercise_slug=exercise_slug)
+    return progress_dosage(dosage)
+
+
+def dosage_difference(old: Dosage, new: Dosage) -> list[tuple[str, int, int]]:
+    """(field, old, new) for each of the five numbers that differ, in the dosage's order."""
+    before, after = old.as_dict(), new.as_dict()
+    return [(name, before[name], after[name]) for name in before if before[name] != after[name]]

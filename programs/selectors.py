@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from clinic.models import Clinic
 from patients.models import Patient
 from programs.charts import AdherenceWeek, PainPoint
+from programs.dosage import FIELD_LABELS
 from programs.models import (
     CATEGORY_ORDER,
     Alert,
@@ -18,13 +19,18 @@ from programs.models import (
     Exercise,
     Program,
     ProgramItem,
+    ProgramStatusChange,
     ProgramTemplate,
     Reminder,
     SessionItemLog,
     SessionLog,
     Suggestion,
 )
-from programs.progression import prescribed_sessions_per_week
+from programs.progression import (
+    dosage_difference,
+    prescribed_sessions_per_week,
+    suggested_dosage,
+)
 
 
 def exercise_list_for(*, clinic: Clinic, category: str = "", position: str = "") -> QuerySet:
@@ -73,6 +79,18 @@ def program_item_get_for(*, clinic: Clinic, program_id: int, item_id: int) -> Pr
 
 def dosage_history_for(*, program: Program) -> QuerySet[DosageChange]:
     return program.dosage_changes.select_related("exercise", "changed_by")
+
+
+def status_history_for(*, program: Program) -> QuerySet[ProgramStatusChange]:
+    """The program's activations, pauses, resumes and completion, newest first."""
+    return program.status_changes.select_related("changed_by")
+
+
+def pause_for(*, program: Program) -> ProgramStatusChange | None:
+    """Why a paused program is paused: the history line that paused it (None when not paused)."""
+    if program.status != Program.Status.PAUSED:
+        return None
+    return program.status_changes.filter(to_status=Program.Status.PAUSED).first()
 
 
 def template_list_for(*, clinic: Clinic) -> QuerySet[ProgramTemplate]:
@@ -228,28 +246,40 @@ class AttentionRow:
 
 
 def dashboard_for(*, clinic: Clinic, today: datetime.date) -> list["PatientAttention"]:
-    """Patients needing attention, most urgent first: emergencies, red sessions, pain spikes,
-    regress suggestions, inactivity, low adherence, then progress suggestions."""
-    rows: list[AttentionRow] = []
+    """Patients needing attention, most urgent first: emergency referrals, emergency symptoms,
+    urgent referrals, red sessions, pain spikes, regress suggestions, inactivity, low adherence,
+    then progress suggestions."""
+    rows: list[AttentionRow] = _referral_rows(clinic)
+    suggestions = list(
+        Suggestion.objects.filter(
+            patient__clinic=clinic, status=Suggestion.Status.PENDING, patient__status="active"
+        ).select_related("patient__latest_assessment")
+    )
+    # A red session or pain spike raises an alert and a suggestion: one event, shown once.
+    suggested_for = {s.session_id: s for s in suggestions if s.session_id is not None}
     alerts = (
         Alert.objects.filter(clinic=clinic, resolved_at__isnull=True, patient__status="active")
         .select_related("patient__latest_assessment")
         .order_by("-created_at")
     )
+    shown_sessions = set()
     for alert in alerts:
+        detail = alert.message
+        if alert.session_id in suggested_for:
+            shown_sessions.add(alert.session_id)
+            detail += f" {suggested_for[alert.session_id].get_kind_display()} suggested."
         rows.append(
             AttentionRow(
                 alert.patient,
                 Alert.PRIORITY.index(alert.kind) * 2,
                 alert.get_kind_display(),
-                alert.message,
+                detail,
                 alert.created_at,
             )
         )
-    suggestions = Suggestion.objects.filter(
-        patient__clinic=clinic, status=Suggestion.Status.PENDING, patient__status="active"
-    ).select_related("patient__latest_assessment")
     for suggestion in suggestions:
+        if suggestion.session_id in shown_sessions:
+            continue
         regress = suggestion.kind == Suggestion.Kind.REGRESS
         rows.append(
             AttentionRow(
@@ -287,6 +317,28 @@ def dashboard_for(*, clinic: Clinic, today: datetime.date) -> list["PatientAtten
     return _by_patient(rows)
 
 
+def _referral_rows(clinic: Clinic) -> list[AttentionRow]:
+    """Every patient whose latest assessment carries a red flag: emergencies rank first."""
+    patients = Patient.objects.filter(
+        clinic=clinic, status="active", latest_assessment__referral_required=True
+    ).select_related("latest_assessment")
+    rows = []
+    for patient in patients:
+        assessment = patient.latest_assessment
+        referral = assessment.referral
+        emergency = bool(referral.emergency)
+        rows.append(
+            AttentionRow(
+                patient,
+                -1 if emergency else 1,
+                "Emergency referral" if emergency else "Urgent referral",
+                f"{referral.advice} Red flags: {', '.join(referral.named)}.",
+                assessment.assessed_at,
+            )
+        )
+    return rows
+
+
 @dataclass(frozen=True)
 class PatientAttention:
     """A patient on the dashboard with every reason to look at them, most urgent first."""
@@ -316,6 +368,38 @@ def suggestions_for(*, patient: Patient) -> QuerySet[Suggestion]:
     return patient.suggestions.select_related("decided_by", "session").order_by(
         Case(When(status="pending", then=Value(0)), default=Value(1)), "-created_at"
     )
+
+
+@dataclass(frozen=True)
+class DosagePreview:
+    """What accepting a suggestion changes in one exercise, from the function that applies it."""
+
+    exercise: str
+    changes: list[tuple[str, int, int]]
+
+    @property
+    def text(self) -> str:
+        return f"{self.exercise}: " + ", ".join(
+            f"{FIELD_LABELS[name]} {old} → {new}" for name, old, new in self.changes
+        )
+
+
+def suggestions_with_preview_for(*, patient: Patient, limit: int = 5) -> list[Suggestion]:
+    """`suggestions_for`, each pending one carrying `preview`: the exercises accepting changes."""
+    suggestions = list(
+        suggestions_for(patient=patient).prefetch_related(
+            Prefetch("program__items", queryset=ProgramItem.objects.select_related("exercise"))
+        )[:limit]
+    )
+    for suggestion in suggestions:
+        suggestion.preview = []
+        if suggestion.status != Suggestion.Status.PENDING:
+            continue
+        for item in suggestion.program.items.all():
+            new = suggested_dosage(suggestion.kind, item.dosage, exercise_slug=item.exercise.slug)
+            if changes := dosage_difference(item.dosage, new):
+                suggestion.preview.append(DosagePreview(item.exercise.name, changes))
+    return suggestions
 
 
 def alert_get_for(*, clinic: Clinic, alert_id: int) -> Alert:

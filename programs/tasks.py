@@ -2,6 +2,7 @@
 
 import datetime
 import smtplib
+import uuid
 
 from celery import shared_task
 from celery.utils.log import get_task_logger
@@ -12,8 +13,9 @@ from django.utils import timezone
 from clinic.models import Clinician
 from programs.models import Alert, ClinicianDigest, Suggestion
 from programs.notifications import alert_message, digest_message, reminder_message
+from programs.outbox import ALERT_EMAILS, DIGESTS, outbox_sweep
+from programs.services.digests import digests_dispatch
 from programs.services.reminders import (
-    digests_dispatch,
     inactivity_check,
     marks_without_fsync,
     reminder_mark_failed,
@@ -26,6 +28,11 @@ logger = get_task_logger(__name__)
 # Errors worth another try: the mail server or the network, not our data.
 TRANSIENT = (smtplib.SMTPException, OSError)
 LIMITS = {"soft_time_limit": 240, "time_limit": 300}
+
+
+def _owner(task) -> str:
+    """Who claims an outbox row: the task id, which a retry or a redelivery keeps."""
+    return task.request.id or uuid.uuid4().hex
 
 
 @shared_task(**LIMITS)
@@ -86,15 +93,24 @@ def send_reminder_batch_task(self, reminder_ids: list[int]) -> int:
 
 
 @shared_task(
-    autoretry_for=TRANSIENT, retry_backoff=30, retry_backoff_max=600, max_retries=8, **LIMITS
+    bind=True,
+    autoretry_for=TRANSIENT,
+    retry_backoff=30,
+    retry_backoff_max=600,
+    max_retries=8,
+    **LIMITS,
 )
-def send_alert_email_task(alert_id: int) -> None:
+def send_alert_email_task(self, alert_id: int) -> None:
     """Email an urgent alert to every clinician of the patient's clinic.
 
-    Idempotent: `emailed_at` is set after sending, and an emailed alert is not sent again.
+    Idempotent: the task claims the alert's email before sending (a retry of the same task
+    keeps its claim, any other copy finds it taken) and sets `emailed_at` right after, so the
+    after-commit task and the outbox sweep's send one email.
     """
     alert = Alert.objects.select_related("patient").filter(pk=alert_id).first()
     if alert is None or alert.emailed_at is not None:
+        return
+    if not ALERT_EMAILS.claim(alert.pk, owner=_owner(self)):
         return
     recipients = list(
         Clinician.objects.filter(clinic_id=alert.clinic_id, user__is_active=True).values_list(
@@ -103,25 +119,39 @@ def send_alert_email_task(alert_id: int) -> None:
     )
     if recipients:
         alert_message(alert, recipients).send()
-    Alert.objects.filter(pk=alert.pk).update(emailed_at=timezone.now())
+    ALERT_EMAILS.mark_sent(alert.pk)
 
 
 @shared_task(
-    autoretry_for=TRANSIENT, retry_backoff=30, retry_backoff_max=600, max_retries=8, **LIMITS
+    bind=True,
+    autoretry_for=TRANSIENT,
+    retry_backoff=30,
+    retry_backoff_max=600,
+    max_retries=8,
+    **LIMITS,
 )
-def send_digest_task(digest_id: int) -> None:
+def send_digest_task(self, digest_id: int) -> None:
     """Email one clinician's daily digest of the clinic's new alerts.
 
-    Idempotent: `sent_at` is set after sending, and a sent digest is not sent again.
+    Idempotent: the task claims the digest before sending and sets `sent_at` right after, so
+    the dispatcher's task and the outbox sweep's send one email.
     """
-    digest = ClinicianDigest.objects.select_related("clinician__user", "clinician__clinic").get(
-        pk=digest_id
+    digest = (
+        ClinicianDigest.objects.select_related("clinician__user", "clinician__clinic")
+        .filter(pk=digest_id)
+        .first()
     )
-    if digest.sent_at is not None:
+    if digest is None or digest.sent_at is not None or digest.clinician.digest_opt_out:
+        return
+    if not DIGESTS.claim(digest.pk, owner=_owner(self)):
         return
     clinician = digest.clinician
+    # Since the last digest that went out: a day whose digest was never sent (workers down
+    # all morning) is covered by the next one instead of falling between the two.
     previous = (
-        ClinicianDigest.objects.filter(clinician=clinician, local_date__lt=digest.local_date)
+        ClinicianDigest.objects.filter(
+            clinician=clinician, local_date__lt=digest.local_date, sent_at__isnull=False
+        )
         .order_by("-local_date")
         .first()
     )
@@ -136,6 +166,14 @@ def send_digest_task(digest_id: int) -> None:
     ).count()
     if alerts or suggestions:
         digest_message(clinician, alerts, suggestions).send()
-    ClinicianDigest.objects.filter(pk=digest.pk).update(
-        sent_at=timezone.now(), alert_count=len(alerts)
-    )
+    DIGESTS.mark_sent(digest.pk, alert_count=len(alerts))
+
+
+@shared_task(**LIMITS)
+def sweep_outbox_task() -> int:
+    """Publish again the send tasks of emails that did not go out (broker down, task lost).
+
+    Idempotent: it only publishes, and each send task claims its row before sending, so a row
+    published twice is sent once.
+    """
+    return sum(outbox_sweep(now=timezone.now()).values())

@@ -63,6 +63,11 @@ urlpatterns = [
     ),
     path("alerts/<int:alert_id>/resolve/", views.alert_resolve_view, name="alert_resolve"),
     path("reminders/", views.reminder_list, name="reminder_list"),
+    path(
+        "digests/unsubscribe/<str:token>/",
+        views.digest_unsubscribe,
+        name="digest_unsubscribe",
+    ),
     path("templates/", views.template_list, name="template_list"),
     path("templates/<int:template_id>/", views.template_detail, name="template_detail"),
 ]

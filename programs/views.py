@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from clinic.models import Clinician
 from clinic.permissions import clinician_required
 from patients.forms import add_service_errors
 from patients.models import Patient
@@ -27,15 +28,20 @@ from programs.forms import (
     TemplateSaveForm,
 )
 from programs.models import Reminder, ReminderPreference
-from programs.notifications import patient_for_unsubscribe_token
+from programs.notifications import (
+    clinician_for_digest_unsubscribe_token,
+    patient_for_unsubscribe_token,
+)
 from programs.selectors import (
     alert_get_for,
     dashboard_for,
     dosage_history_for,
     exercise_list_for,
+    pause_for,
     program_get_for,
     program_item_get_for,
     reminder_list_for,
+    status_history_for,
     suggestion_get_for,
     template_get_for,
     template_list_for,
@@ -58,6 +64,7 @@ from programs.services import (
     suggestion_accept,
     suggestion_decline,
 )
+from programs.services.digests import digests_resubscribe, digests_unsubscribe
 
 
 @clinician_required
@@ -164,6 +171,8 @@ def _render_program(
             "assessment": program.patient.latest_assessment,
             "rows": rows,
             "history": dosage_history_for(program=program),
+            "status_history": status_history_for(program=program),
+            "pause": pause_for(program=program),
             "add_form": add_form or AddItemForm(exercises=exercise_list_for(clinic=clinic)),
             "activate_form": ActivateForm(),
             "template_form": template_form or TemplateSaveForm(),
@@ -354,7 +363,8 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     patient_id = patient_for_unsubscribe_token(token)
     patient = Patient.objects.select_related("clinic").filter(pk=patient_id).first()
     if patient is None:
-        return render(request, "programs/unsubscribe.html", {"state": "invalid"}, status=404)
+        # A damaged or forged link is bad input: say so plainly, change nothing.
+        return render(request, "programs/unsubscribe.html", {"state": "invalid"}, status=400)
     if request.method == "POST":
         changed = reminders_unsubscribe(patient=patient)
         state = "done" if changed else "already"
@@ -362,6 +372,30 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
         preference = ReminderPreference.objects.filter(patient=patient).first()
         state = "ask" if preference is None or preference.enabled else "already"
     return render(request, "programs/unsubscribe.html", {"state": state, "patient": patient})
+
+
+@csrf_exempt  # mail clients POST the one-click unsubscribe without a CSRF token (RFC 8058)
+@require_http_methods(["GET", "POST"])
+def digest_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    """One-click unsubscribe from a clinician's daily digest, without signing in.
+
+    GET asks for confirmation (mail scanners follow links); POST, also sent by mail clients
+    that honour List-Unsubscribe-Post, stops the digest. The page also turns it back on.
+    """
+    clinician_id = clinician_for_digest_unsubscribe_token(token)
+    clinician = Clinician.objects.select_related("clinic", "user").filter(pk=clinician_id).first()
+    if clinician is None:
+        return render(request, "programs/digest_unsubscribe.html", {"state": "invalid"}, status=400)
+    if request.method == "POST" and request.POST.get("action") == "resubscribe":
+        digests_resubscribe(clinician=clinician)
+        state = "resubscribed"
+    elif request.method == "POST":
+        state = "done" if digests_unsubscribe(clinician=clinician) else "already"
+    else:
+        state = "already" if clinician.digest_opt_out else "ask"
+    return render(
+        request, "programs/digest_unsubscribe.html", {"state": state, "clinician": clinician}
+    )
 
 
 @clinician_required

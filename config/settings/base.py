@@ -152,8 +152,17 @@ STORAGES = {
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
+
+def default_public_base_url(port: str | None) -> str:
+    """Where `make run` serves the app. The port travels as BACKSTRONG_PORT to the web server
+    and the worker alike (Procfile.dev), so the worker's emails link where the app is."""
+    return f"http://127.0.0.1:{port or 8000}"
+
+
 # Where links in emails point: the address patients and clinicians use to reach the app.
-PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", default="http://127.0.0.1:8000")
+PUBLIC_BASE_URL = env(
+    "PUBLIC_BASE_URL", default=default_public_base_url(env("BACKSTRONG_PORT", default=None))
+)
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Backstrong <no-reply@backstrong.local>")
@@ -172,11 +181,23 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "store_processed": False,
     }
 else:
-    # Longer than the longest task's time limit, so an unacknowledged task is redelivered
-    # only when its worker is really gone.
     CELERY_BROKER_TRANSPORT_OPTIONS = {
-        "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
+        # Longer than the longest task's time limit, so an unacknowledged task is redelivered
+        # only when its worker is really gone.
+        "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+        # Redis ignores CELERY_BROKER_CONNECTION_TIMEOUT; this is its connect timeout.
+        "socket_connect_timeout": env.float("CELERY_BROKER_CONNECT_TIMEOUT", default=0.3),
     }
+# A request publishes its tasks after commit: with the broker down, publishing gives up within
+# about a second (three tries of a short connect) and the outbox sweep sends the email later
+# (clinic/outbox.py), instead of the request hanging on kombu's defaults (4 s a try).
+CELERY_BROKER_CONNECTION_TIMEOUT = env.float("CELERY_BROKER_CONNECT_TIMEOUT", default=0.3)
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]

@@ -9,7 +9,7 @@ from rest_framework import serializers
 from clinic.api.serializers import StrictInputSerializer
 from clinic.models import validate_timezone
 from patients.clinical import NRS_MAX, NRS_MIN, TIER_LABELS, Condition, RedFlag, Region, Severity
-from patients.models import Patient
+from patients.models import Patient, validate_date_of_birth
 from patients.selectors import PATIENT_SORT_KEYS
 
 # Tiers share the codes of injury severity; their labels are those shown on pages.
@@ -142,7 +142,7 @@ class PatientInputSerializer(StrictInputSerializer):
     external_id = serializers.CharField(max_length=64, required=False, allow_blank=True)
     first_name = serializers.CharField(max_length=100)
     last_name = serializers.CharField(max_length=100)
-    date_of_birth = serializers.DateField()
+    date_of_birth = serializers.DateField(validators=[validate_date_of_birth])
     email = serializers.EmailField(max_length=254, required=False, allow_blank=True)
     phone = serializers.CharField(max_length=32, required=False, allow_blank=True)
     timezone = serializers.CharField(

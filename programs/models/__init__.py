@@ -6,6 +6,7 @@ from programs.models.prescriptions import (
     PrescribedExercise,
     Program,
     ProgramItem,
+    ProgramStatusChange,
     ProgramTemplate,
     TemplateItem,
 )
@@ -21,6 +22,7 @@ __all__ = [
     "Exercise",
     "Program",
     "ProgramItem",
+    "ProgramStatusChange",
     "ProgramTemplate",
     "Reminder",
     "ReminderPreference",

@@ -109,6 +109,54 @@ class Program(models.Model):
         return self.status != self.Status.COMPLETED
 
 
+class ProgramStatusChange(models.Model):
+    """The program's status history: every activation, pause, resume and completion, and why."""
+
+    class Cause(models.TextChoices):
+        CLINICIAN = "clinician", "Clinician"
+        RED_FLAG = "red_flag", "Red flag recorded"
+        EMERGENCY_FLAG = "emergency_flag", "Emergency red flag recorded"
+        EMERGENCY_SYMPTOM = "emergency_symptom", "Emergency symptom reported by the patient"
+        REPLACED = "replaced", "Another program was activated"
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(max_length=16, choices=Program.Status.choices)
+    to_status = models.CharField(max_length=16, choices=Program.Status.choices)
+    cause = models.CharField(max_length=24, choices=Cause.choices, default=Cause.CLINICIAN)
+    reason = models.CharField(max_length=500, blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,  # an API key, or the patient's own emergency report, acts without a clinician
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]
+        indexes = [models.Index(fields=["program", "-changed_at"], name="programstatus_recent")]
+
+    def __str__(self) -> str:
+        return f"Program {self.program_id}: {self.from_status} → {self.to_status}"
+
+    @property
+    def is_safety_pause(self) -> bool:
+        return self.to_status == Program.Status.PAUSED and self.cause in SAFETY_CAUSES
+
+
+SAFETY_CAUSES = frozenset(
+    {
+        ProgramStatusChange.Cause.RED_FLAG,
+        ProgramStatusChange.Cause.EMERGENCY_FLAG,
+        ProgramStatusChange.Cause.EMERGENCY_SYMPTOM,
+    }
+)
+EMERGENCY_CAUSES = frozenset(
+    {ProgramStatusChange.Cause.EMERGENCY_FLAG, ProgramStatusChange.Cause.EMERGENCY_SYMPTOM}
+)
+
+
 class ProgramItem(PrescribedExercise):
     """One exercise of a program with its dosage."""
 

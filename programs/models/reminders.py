@@ -95,9 +95,18 @@ class ClinicianDigest(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     sent_at = models.DateTimeField(null=True, blank=True)
     alert_count = models.PositiveIntegerField(default=0)
+    # The send task that took the digest (clinic.outbox): one sender per digest.
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    claimed_by = models.CharField(max_length=64, blank=True)
 
     class Meta:
         ordering = ["-local_date"]
+        indexes = [
+            # The outbox sweep's rows: digests not sent yet.
+            models.Index(
+                fields=["created_at"], condition=Q(sent_at__isnull=True), name="digest_unsent"
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["clinician", "local_date"], name="digest_once_per_clinician_day"

@@ -174,10 +174,24 @@ class Alert(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     emailed_at = models.DateTimeField(null=True, blank=True)
+    # The send task that took the email (clinic.outbox): one sender per alert.
+    email_claimed_at = models.DateTimeField(null=True, blank=True)
+    email_claimed_by = models.CharField(max_length=64, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["clinic", "resolved_at"])]
+        indexes = [
+            models.Index(fields=["clinic", "resolved_at"]),
+            # The outbox sweep's rows: emergency alerts (the kind emailed at once; the others
+            # wait for the digest) not emailed yet and still open. A handful at most.
+            models.Index(
+                fields=["created_at"],
+                condition=Q(
+                    kind="emergency_symptom", emailed_at__isnull=True, resolved_at__isnull=True
+                ),
+                name="alert_email_unsent",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["session", "kind"],

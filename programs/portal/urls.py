@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.today, name="today"),
     path("log/", views.log_session, name="log"),
     path("emergency/", views.emergency, name="emergency"),
+    path("sessions/<int:session_id>/advice/", views.session_advice, name="session_advice"),
     path("sessions/<int:session_id>/morning/", views.morning_check, name="morning"),
     path("history/", views.history, name="history"),
     path("reminders/", views.reminders, name="reminders"),

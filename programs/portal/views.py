@@ -18,9 +18,11 @@ from patients.services import portal_invitation_accept, portal_invitation_for_to
 from programs.charts import adherence_chart, pain_chart
 from programs.models import Program, ReminderPreference
 from programs.portal.forms import MorningForm, PasswordSetForm, ReminderForm, SessionLogForm
+from programs.progression import RED
 from programs.selectors import (
     current_program_for,
     pain_points_for,
+    pause_for,
     pending_morning_check_for,
     session_history_for,
     today_plan_for,
@@ -74,6 +76,7 @@ def today(request: HttpRequest) -> HttpResponse:
         {
             "patient": patient,
             "program": program,
+            "pause": pause_for(program=program) if program else None,
             "plan": plan,
             "due": [row for row in plan if row.due_today],
             "morning": morning,
@@ -115,11 +118,25 @@ def log_session(request: HttpRequest) -> HttpResponse:
         else:
             if session.symptoms:
                 return redirect("portal:emergency")
+            if session.traffic_light == RED:
+                return redirect("portal:session_advice", session_id=session.pk)
             messages.success(
                 request, f"Session saved. Pain {session.pain_before} → {session.pain_after}."
             )
             return redirect("portal:history")
     return render(request, "portal/log.html", {"form": form, "program": program})
+
+
+@patient_required
+def session_advice(request: HttpRequest, session_id: int) -> HttpResponse:
+    """What to do after a session that hurt too much (pain after 6 or more)."""
+    patient = request.portal_patient
+    session = get_object_or_404(patient.sessions, pk=session_id)
+    return render(
+        request,
+        "portal/session_advice.html",
+        {"patient": patient, "session": session, "red": session.traffic_light == RED},
+    )
 
 
 @patient_required

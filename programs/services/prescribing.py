@@ -10,7 +10,7 @@ from django.utils.text import slugify
 
 from clinic.models import AuditLog
 from clinic.services import Actor, audit_record
-from patients.clinical import TIER_LABELS, RedFlag
+from patients.clinical import TIER_LABELS
 from patients.models import Assessment, Patient
 from patients.services import RecordArchived
 from programs.dosage import (
@@ -33,6 +33,7 @@ from programs.models import (
     ProgramTemplate,
     TemplateItem,
 )
+from programs.services.status import Cause, status_change_record
 
 
 class ProgramConflict(ValidationError):
@@ -45,11 +46,9 @@ class ReferralRequired(ProgramConflict):
     def __init__(self, assessment: Assessment):
         referral = assessment.referral
         self.flags = list(referral.emergency + referral.urgent)
-        named = [f"{RedFlag(code).label} (emergency)" for code in referral.emergency]
-        named += [f"{RedFlag(code).label} (urgent)" for code in referral.urgent]
         super().__init__(
-            f"Referral required: {', '.join(named)}. No program can be generated or activated "
-            "until a new assessment clears the red flags."
+            f"Referral required: {', '.join(referral.named)}. No program can be generated or "
+            "activated until a new assessment clears the red flags."
         )
 
 
@@ -305,19 +304,33 @@ def program_activate(
     today = timezone.localdate()
     for other in Program.objects.filter(patient=patient, status=Program.Status.ACTIVE):
         _finish(other, today)
+        status_change_record(
+            actor=actor,
+            program=other,
+            from_status=Program.Status.ACTIVE,
+            cause=Cause.REPLACED,
+            reason=f"Program {program.pk} was activated",
+        )
         _audit(
             actor,
             AuditLog.Action.CHANGE,
             other,
             f"Completed because program {program.pk} was activated",
         )
-    resumed = program.status == Program.Status.PAUSED
+    previous = program.status
+    resumed = previous == Program.Status.PAUSED
     program.status = Program.Status.ACTIVE
     program.activated_at = timezone.now()
     if not resumed:
         program.start_date = start_date or today
     program.full_clean()
     program.save()
+    status_change_record(
+        actor=actor,
+        program=program,
+        from_status=previous,
+        reason="Resumed by the clinician" if resumed else "Activated by the clinician",
+    )
     _audit(actor, AuditLog.Action.CHANGE, program, "Resumed" if resumed else "Activated")
     return program
 
@@ -341,6 +354,9 @@ def program_pause(*, actor: Actor, program: Program, reason: str = "") -> Progra
     program.status = Program.Status.PAUSED
     program.full_clean()
     program.save()
+    status_change_record(
+        actor=actor, program=program, from_status=Program.Status.ACTIVE, reason=reason
+    )
     _audit(actor, AuditLog.Action.CHANGE, program, f"Paused{': ' + reason if reason else ''}")
     return program
 
@@ -352,7 +368,9 @@ def program_complete(*, actor: Actor, program: Program) -> Program:
     program = Program.objects.select_related("patient").get(pk=program.pk)
     if program.status not in (Program.Status.ACTIVE, Program.Status.PAUSED):
         raise ProgramConflict("Only an active or paused program can be completed.")
+    previous = program.status
     _finish(program, timezone.localdate())
+    status_change_record(actor=actor, program=program, from_status=previous)
     _audit(actor, AuditLog.Action.CHANGE, program, "Completed")
     return program
 

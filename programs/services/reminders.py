@@ -1,5 +1,5 @@
 """Reminders (SPEC 4): preferences, the dispatcher that claims due reminders, the bookkeeping
-of sending them, missed-session nudges, inactivity alerts and the clinicians' digests."""
+of sending them, missed-session nudges and inactivity alerts. Digests: programs.services.digests."""
 
 import datetime
 import re
@@ -13,13 +13,13 @@ from django.db import connection, transaction
 from django.db.models import Exists, F, Max, OuterRef, Q
 from django.utils import timezone
 
-from clinic.models import AuditLog, Clinician
+from clinic.models import AuditLog
+from clinic.outbox import chunked, enqueue_each_on_commit
 from clinic.services import Actor, audit_record
 from patients.models import Patient
 from programs.dosage import BOUNDS, Dosage
 from programs.models import (
     Alert,
-    ClinicianDigest,
     Program,
     ProgramItem,
     Reminder,
@@ -39,9 +39,6 @@ MAX_TIMES = 3
 # Missed-session nudge and clinician alert after this long without a session (SPEC 4).
 NUDGE_AFTER = datetime.timedelta(days=2)
 ALERT_AFTER = datetime.timedelta(days=5)
-# The clinicians' daily digest: from 07:00 their clinic's time, skipped if missed by 11:00.
-DIGEST_TIME = datetime.time(7, 0)
-DIGEST_WINDOW_END = datetime.time(11, 0)
 TIME_FORMAT = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 
@@ -176,10 +173,11 @@ def reminders_claim(*, now: datetime.datetime) -> list[list[int]]:
     ids = list(claimable.order_by("id").values_list("id", flat=True))
     if not ids:
         return []
-    Reminder.objects.filter(pk__in=ids).update(status=Reminder.Status.QUEUED, queued_at=now)
+    for chunk in chunked(ids):
+        Reminder.objects.filter(pk__in=chunk).update(status=Reminder.Status.QUEUED, queued_at=now)
     batches = _chunks(ids, settings.REMINDER_BATCH_SIZE)
-    for batch in batches:
-        transaction.on_commit(lambda batch=batch: send_reminder_batch_task.delay(batch))
+    # If the broker is down the rows stay queued, and a claim after the grace takes them again.
+    enqueue_each_on_commit(send_reminder_batch_task, [(batch,) for batch in batches])
     return batches
 
 
@@ -295,21 +293,27 @@ def inactivity_check(*, now: datetime.datetime) -> list[list[int]]:
 
 
 def _inactivity_alerts(stale: dict[int, tuple[int, datetime.datetime]], now) -> None:
-    alerted = set(
-        Alert.objects.filter(
-            patient_id__in=list(stale), kind=Alert.Kind.INACTIVITY, resolved_at__isnull=True
-        ).values_list("patient_id", flat=True)
-    )
-    Alert.objects.bulk_create(
-        Alert(
-            clinic_id=clinic_id,
-            patient_id=patient_id,
-            kind=Alert.Kind.INACTIVITY,
-            message=f"No session logged for {(now - since).days} days.",
-            created_at=now,
+    alerted: set[int] = set()
+    for chunk in chunked(list(stale)):
+        alerted.update(
+            Alert.objects.filter(
+                patient_id__in=chunk, kind=Alert.Kind.INACTIVITY, resolved_at__isnull=True
+            ).values_list("patient_id", flat=True)
         )
-        for patient_id, (clinic_id, since) in stale.items()
-        if patient_id not in alerted
+    # Batched: PostgreSQL takes at most 65,535 parameters per statement.
+    Alert.objects.bulk_create(
+        (
+            Alert(
+                clinic_id=clinic_id,
+                patient_id=patient_id,
+                kind=Alert.Kind.INACTIVITY,
+                message=f"No session logged for {(now - since).days} days.",
+                created_at=now,
+            )
+            for patient_id, (clinic_id, since) in stale.items()
+            if patient_id not in alerted
+        ),
+        batch_size=1000,
     )
 
 
@@ -329,27 +333,3 @@ def reminders_unsubscribe(*, patient: Patient) -> bool:
         summary="Reminders turned off from the email's unsubscribe link",
     )
     return True
-
-
-def digests_dispatch(*, now: datetime.datetime) -> list[int]:
-    """Claim today's digest for each clinician whose clinic's morning digest time has come.
-
-    A digest missed by its window's end (the workers were down all morning) is skipped, not
-    sent in the evening; the next day's digest covers the alerts since the last one.
-    """
-    from programs.tasks import send_digest_task
-
-    created = []
-    for clinician in Clinician.objects.select_related("clinic", "user").filter(
-        user__is_active=True
-    ):
-        local = local_now(now, clinician.clinic.timezone)
-        if not DIGEST_TIME <= local.time() < DIGEST_WINDOW_END:
-            continue
-        digest, made = ClinicianDigest.objects.get_or_create(
-            clinician=clinician, local_date=local.date(), defaults={"created_at": now}
-        )
-        if made:
-            created.append(digest.pk)
-            transaction.on_commit(lambda pk=digest.pk: send_digest_task.delay(pk))
-    return created

@@ -18,13 +18,17 @@ from programs.models import Alert, Program, SessionItemLog, SessionLog, Suggesti
 from programs.progression import (
     PROGRESS_WINDOW_DAYS,
     prescribed_sessions_per_week,
-    progress_dosage,
     progress_reason,
     red_reason,
-    regress_dosage,
     spike_reason,
+    suggested_dosage,
 )
 from programs.services.prescribing import ProgramConflict, program_item_change_dosage
+from programs.services.status import (
+    Cause,
+    pending_suggestions_withdraw,
+    status_change_record,
+)
 
 # How far back a session may be logged, and how far ahead a clock may drift.
 MAX_BACKDATE = datetime.timedelta(days=7)
@@ -147,9 +151,18 @@ def session_log_record(
 
 
 def _emergency_pause(actor: Actor, program: Program, session: SessionLog) -> None:
+    previous = program.status
     program.status = Program.Status.PAUSED
     program.save(update_fields=["status", "updated_at"])
     named = ", ".join(RedFlag(code).label.lower() for code in session.symptoms)
+    status_change_record(
+        actor=actor,
+        program=program,
+        from_status=previous,
+        cause=Cause.EMERGENCY_SYMPTOM,
+        reason=f"Emergency symptom reported by the patient: {named}",
+    )
+    pending_suggestions_withdraw(program=program, reason=f"emergency symptom reported: {named}")
     audit_record(
         actor=actor,
         action=AuditLog.Action.CHANGE,
@@ -164,10 +177,12 @@ def _emergency_pause(actor: Actor, program: Program, session: SessionLog) -> Non
         "to seek emergency care.",
         session,
     )
+    from clinic.outbox import enqueue_on_commit
     from programs.tasks import send_alert_email_task
 
-    # Emergencies are emailed at once; other alerts wait for the daily digest.
-    transaction.on_commit(lambda: send_alert_email_task.delay(alert.pk))
+    # Emergencies are emailed at once; other alerts wait for the daily digest. A broker outage
+    # must not fail the report (the patient needs the advice): the outbox sweep sends it later.
+    enqueue_on_commit(send_alert_email_task, alert.pk)
 
 
 def _alert(patient: Patient, kind: str, message: str, session: SessionLog | None) -> Alert:
@@ -207,7 +222,7 @@ def _follow_up(program: Program, session: SessionLog, *, reason: str, alert_kind
     if not reason:
         _maybe_progress(program, session)
         return
-    _alert(program.patient, alert_kind, f"Regress suggested: {reason}.", session)
+    _alert(program.patient, alert_kind, f"{reason[0].upper()}{reason[1:]}.", session)
     if not session.suggestions.filter(kind=Suggestion.Kind.REGRESS).exists():
         _suggest(program, Suggestion.Kind.REGRESS, f"Step back: {reason}.", session)
 
@@ -280,10 +295,8 @@ def suggestion_accept(*, actor: Actor, suggestion: Suggestion, reason: str) -> S
     if not program.is_editable:
         raise ProgramConflict("This program is completed; start a new one instead.")
     for item in program.items.select_related("exercise"):
-        if suggestion.kind == Suggestion.Kind.REGRESS:
-            new = regress_dosage(item.dosage, exercise_slug=item.exercise.slug)
-        else:
-            new = progress_dosage(item.dosage)
+        # The same function the suggestion's preview shows, so the clinician gets what they read.
+        new = suggested_dosage(suggestion.kind, item.dosage, exercise_slug=item.exercise.slug)
         if new != item.dosage:
             program_item_change_dosage(
                 actor=actor,
@@ -291,7 +304,14 @@ def suggestion_accept(*, actor: Actor, suggestion: Suggestion, reason: str) -> S
                 reason=f"Accepted {suggestion.kind} suggestion: {reason}",
                 **new.as_dict(),
             )
-    return _decide(actor, suggestion, Suggestion.Status.ACCEPTED, reason)
+    decided = _decide(actor, suggestion, Suggestion.Status.ACCEPTED, reason)
+    # The alert raised with the suggestion is about the same event: accepting answers it.
+    if suggestion.session_id is not None:
+        for alert in Alert.objects.filter(
+            session_id=suggestion.session_id, resolved_at__isnull=True
+        ).exclude(kind=Alert.Kind.EMERGENCY_SYMPTOM):
+            alert_resolve(actor=actor, alert=alert)
+    return decided
 
 
 @transaction.atomic

@@ -493,3 +493,13 @@ def test_hand_built_output_matches_the_documented_fields(api, clinic):
     assert PatientSerializer(patient).data == documented
     assert api.get(detail(patient)).json() == documented
     assert api.get(LIST).json()["results"] == [documented]
+
+
+def test_create_reports_every_bad_field_at_once(api):
+    future = (timezone.localdate() + datetime.timedelta(days=2)).isoformat()
+    body = REQUIRED | {"pain_level": 11, "date_of_birth": future}
+    response = api.post("/api/v1/patients/", body, format="json")
+    assert response.status_code == 400
+    errors = response.json()
+    assert "date_of_birth" in str(errors) and "pain_level" in str(errors), errors
+    assert not Patient.objects.exists()

@@ -58,6 +58,9 @@ def test_patient_logs_a_red_session_and_the_clinician_regresses(
     after.get_by_text("6", exact=True).click()
     phone.get_by_role("button", name="Save session").click()
     expect(phone.get_by_text("Session saved. Pain 2 → 6.")).to_be_visible()
+    # A red session (pain after >= 6) says what to do, not only that it was saved.
+    expect(phone.get_by_role("heading", name="Your pain went up to 6/10: ease off")).to_be_visible()
+    phone.get_by_role("link", name="History").last.click()
     chart = phone.get_by_test_id("pain-chart")
     expect(chart.locator("svg")).to_be_visible()
     expect(chart.locator("title", has_text="pain after 6/10")).to_have_count(1)

@@ -118,3 +118,13 @@ def test_clinician_invites_from_the_patient_page(
         response = clinician_client.post(reverse("patients:invite", args=[patient.pk]), follow=True)
     assert "Invitation sent to q@example.com" in response.content.decode()
     assert len(mail.outbox) == 1
+
+
+def test_invitation_is_marked_sent_and_a_second_task_sends_nothing(invited):
+    from patients.tasks import send_portal_invitation_task
+
+    _, invitation = invited
+    invitation.refresh_from_db()
+    assert invitation.sent_at is not None
+    send_portal_invitation_task.apply(args=[invitation.pk])  # e.g. the outbox sweep's copy
+    assert len(mail.outbox) == 1

@@ -1,8 +1,12 @@
 """Clinician pages for patients: access, audit, validation messages and query counts."""
 
+import datetime
+
 import pytest
+from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from clinic.models import AuditLog
 from patients.models import Patient
@@ -269,3 +273,33 @@ def test_audit_rows_record_where_the_request_came_from(clinician, patient):
     client.get(reverse("patients:detail", args=[patient.pk]))
     row = AuditLog.objects.get(patient=patient, action="view")
     assert (row.ip_address, row.channel, row.actor) == ("203.0.113.7", "ui", clinician.user)
+
+
+def test_create_form_reports_every_bad_field_at_once(clinician_client):
+    future = (timezone.localdate() + datetime.timedelta(days=3)).isoformat()
+    data = VALID_CREATE | {"pain_level": "11", "date_of_birth": future, "first_name": ""}
+    page = clinician_client.post(reverse("patients:create"), data).content.decode()
+    assert "cannot be in the future" in page
+    assert "less than or equal to 10" in page
+    assert "This field is required" in page
+    assert not Patient.objects.exists()
+
+
+def test_create_service_reports_record_and_assessment_errors_together(actor, clinic):
+    from patients.services import patient_create
+
+    PatientFactory(clinic=clinic, external_id="MRN-9")
+    with pytest.raises(ValidationError) as caught:
+        patient_create(
+            actor=actor,
+            first_name="Ann",
+            last_name="Lee",
+            date_of_birth=timezone.localdate() + datetime.timedelta(days=1),
+            condition="bulging_disc",
+            region="lower_back",
+            injury_severity="mild",
+            pain_level=11,
+            external_id="MRN-9",
+        )
+    assert set(caught.value.message_dict) == {"date_of_birth", "pain_level", "external_id"}
+    assert Patient.objects.count() == 1

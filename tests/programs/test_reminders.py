@@ -14,7 +14,8 @@ from django.urls import reverse
 from clinic.models import AuditLog
 from programs.models import Alert, ClinicianDigest, Reminder, ReminderPreference
 from programs.notifications import unsubscribe_token
-from programs.services.reminders import digests_dispatch, inactivity_check, reminders_dispatch
+from programs.services.digests import digests_dispatch
+from programs.services.reminders import inactivity_check, reminders_dispatch
 from tests.factories import (
     ClinicFactory,
     ClinicianFactory,
@@ -346,16 +347,63 @@ def test_tampered_unsubscribe_link_is_refused(clinic):
     token = unsubscribe_token(patient.pk)
     tampered = token[:-2] + ("AA" if not token.endswith("AA") else "BB")
     response = Client().post(reverse("unsubscribe", args=[tampered]))
-    assert response.status_code == 404 and "not valid" in response.content.decode()
+    assert response.status_code == 400 and "not valid" in response.content.decode()
     assert ReminderPreference.objects.get(patient=patient).enabled
 
 
 def test_beat_schedule_is_installed_by_migration(db):
     from django_celery_beat.models import PeriodicTask
 
-    tasks = set(PeriodicTask.objects.values_list("task", flat=True))
+    tasks = dict(PeriodicTask.objects.values_list("task", "interval__every"))
     assert {
         "programs.tasks.dispatch_reminders_task",
         "programs.tasks.check_inactivity_task",
         "programs.tasks.dispatch_digests_task",
-    } <= tasks
+        "programs.tasks.sweep_outbox_task",
+    } <= set(tasks)
+    assert tasks["programs.tasks.sweep_outbox_task"] == 60
+
+
+def test_reminders_queued_while_the_broker_was_down_are_sent_after_the_grace(
+    clinic, monkeypatch, django_capture_on_commit_callbacks
+):
+    from celery.app.task import Task
+    from kombu.exceptions import OperationalError
+
+    def refuse(task, *args, **kwargs):
+        raise OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+    make_patient(clinic)
+    make_patient(clinic)
+    monkeypatch.setattr(Task, "apply_async", refuse)
+    [batch] = dispatch(send=True, capture=django_capture_on_commit_callbacks)  # no error
+    assert len(batch) == 2 and mail.outbox == []
+    assert set(Reminder.objects.values_list("status", flat=True)) == {"queued"}
+    monkeypatch.undo()  # the broker is back
+    # Within the grace a task may still be on its way: the rows are left alone.
+    assert dispatch(EVENING + datetime.timedelta(minutes=5)) == []
+    grace = datetime.timedelta(minutes=15, seconds=1)
+    again = dispatch(EVENING + grace, send=True, capture=django_capture_on_commit_callbacks)
+    assert sorted(again[0]) == sorted(batch)
+    later = dispatch(EVENING + 2 * grace, send=True, capture=django_capture_on_commit_callbacks)
+    assert later == []
+    assert set(Reminder.objects.values_list("status", flat=True)) == {"sent"}
+    assert len(mail.outbox) == 2
+
+
+def test_claim_of_more_reminders_than_postgresql_takes_parameters(clinic):
+    # 70,000 ids in one `IN (...)` would pass PostgreSQL's limit of 65,535 bound parameters.
+    patient = make_patient(clinic)
+    start = EVENING - datetime.timedelta(days=60)
+    with connection.cursor() as cursor:  # one statement: 70,000 ORM objects take seconds
+        cursor.execute(
+            f"INSERT INTO {Reminder._meta.db_table} "  # noqa: S608 - the model's table
+            "(patient_id, kind, slot, status, claimed_by, attempts, last_error, created_at,"
+            " queued_at) "
+            "SELECT %s, 'session', %s + n * interval '1 minute', 'queued', '', 0, '', %s, %s "
+            "FROM generate_series(1, 70000) AS n",
+            [patient.pk, start, start, start],
+        )
+    batches = reminders_dispatch(now=EVENING)
+    assert sum(len(batch) for batch in batches) == 70_001  # the stale ones and today's
+    assert not Reminder.objects.exclude(status="queued").exists()
