@@ -6,10 +6,12 @@ per request whatever the rate, where DRF's sliding log reads and writes the whol
 request times on every request.
 """
 
+import logging
 import time
 
 from django.core.cache import DEFAULT_CACHE_ALIAS, caches
 from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import RedisError
 from rest_framework.settings import api_settings
 from rest_framework.throttling import BaseThrottle
 
@@ -17,6 +19,13 @@ from clinic.api.scope import client_ip
 from clinic.models import ApiKey
 
 DURATIONS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+# While the cache is down, requests are let through (throttling fails open: an outage of the
+# counter must not become an outage of the API) and the cache is tried again after this long,
+# so each process logs the outage once per pause instead of once per request.
+CACHE_RETRY_SECONDS = 5.0
+
+logger = logging.getLogger(__name__)
+_cache_down_until = 0.0
 
 
 def _redis_client(backend: RedisCache):
@@ -48,6 +57,25 @@ def _count(key: str, timeout: int) -> int:
         return 1
 
 
+def _count_or_none(key: str, timeout: int) -> int | None:
+    """`_count`, or None while the cache cannot be reached (the request is let through)."""
+    global _cache_down_until
+    now = time.monotonic()
+    if now < _cache_down_until:
+        return None
+    try:
+        return _count(key, timeout)
+    except (RedisError, OSError) as exc:
+        _cache_down_until = now + CACHE_RETRY_SECONDS
+        logger.warning(
+            "Rate limiting is off: the cache is unreachable (%s: %s); retrying in %.0f s.",
+            type(exc).__name__,
+            exc,
+            CACHE_RETRY_SECONDS,
+        )
+        return None
+
+
 class _WindowThrottle(BaseThrottle):
     scope = ""
 
@@ -64,9 +92,9 @@ class _WindowThrottle(BaseThrottle):
         duration = DURATIONS[period[0]]
         now = time.time()
         window = int(now // duration)
-        count = _count(f"throttle:{self.scope}:{ident}:{window}", duration + 1)
+        count = _count_or_none(f"throttle:{self.scope}:{ident}:{window}", duration + 1)
         self._wait = (window + 1) * duration - now
-        return count <= int(number)
+        return count is None or count <= int(number)
 
     def wait(self) -> float:
         return self._wait

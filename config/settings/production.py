@@ -17,6 +17,11 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": env("REDIS_URL", default=CELERY_BROKER_URL),
+        # Short timeouts: a Redis that hangs must not hold requests (throttling fails open).
+        "OPTIONS": {
+            "socket_connect_timeout": env.float("REDIS_CONNECT_TIMEOUT", default=0.25),
+            "socket_timeout": env.float("REDIS_TIMEOUT", default=0.5),
+        },
     }
 }
 

@@ -8,16 +8,10 @@ test then runs in-process as a worker would.
 
 import datetime
 import logging
-import shutil
-import socket
-import subprocess
-import time
 from queue import Empty
 
 import kombu.pools
 import pytest
-import redis
-from django.conf import settings
 from django.core import mail
 from django.urls import reverse
 from rest_framework.test import APIClient
@@ -32,66 +26,9 @@ from tests.factories import (
     portal_client_for,
     program_factory,
 )
+from tests.faults.servers import ThrowawayRedis
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-REDIS_SERVER = shutil.which("redis-server")
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class ThrowawayRedis:
-    """A `redis-server` of the test's own, on a fixed port, with nothing written to disk."""
-
-    def __init__(self, directory) -> None:
-        self.port = _free_port()
-        self.directory = directory
-        self.process: subprocess.Popen | None = None
-
-    @property
-    def url(self) -> str:
-        return f"redis://127.0.0.1:{self.port}/0"
-
-    def start(self) -> "ThrowawayRedis":
-        self.process = subprocess.Popen(  # noqa: S603 - our own command line
-            [
-                REDIS_SERVER,
-                "--port",
-                str(self.port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--dir",
-                str(self.directory),
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        client = redis.Redis.from_url(self.url, socket_connect_timeout=0.2)
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            try:
-                if client.ping():
-                    return self
-            except redis.ConnectionError:
-                if self.process.poll() is not None:
-                    break
-                time.sleep(0.05)
-        self.stop()
-        pytest.fail(f"redis-server did not start on port {self.port}")
-
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=10)
-        self.process = None
 
 
 def _reset_broker_connections() -> None:
@@ -110,10 +47,6 @@ def _reset_broker_connections() -> None:
 @pytest.fixture
 def broker(tmp_path):
     """A real Redis broker of this test's own, with tasks published to it, not run eagerly."""
-    if REDIS_SERVER is None:
-        if settings.CI:
-            pytest.fail("CI=true but redis-server is not installed: the fault test cannot run.")
-        pytest.skip("redis-server is not installed (apt-get install redis-server)")
     server = ThrowawayRedis(tmp_path).start()
     saved = (celery_app.conf.task_always_eager, celery_app.conf.broker_url)
     celery_app.conf.task_always_eager = False
