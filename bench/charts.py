@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from programs.charts import AdherenceWeek, PainPoint, adherence_chart, pain_chart  # noqa: E402
+from programs.followup.charts import AdherenceWeek, PainPoint, adherence_chart, pain_chart  # noqa: E402
 
 START = datetime.date(2026, 1, 5)
 

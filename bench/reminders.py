@@ -54,8 +54,10 @@ from django.db.models import Max, Min  # noqa: E402
 from clinic.models import Clinic  # noqa: E402
 from config.celery import app  # noqa: E402
 from patients.models import Assessment, Patient  # noqa: E402
-from programs.models import Exercise, Program, ProgramItem, Reminder, ReminderPreference  # noqa: E402
-from programs.services.reminders import reminders_dispatch  # noqa: E402
+from programs.library.models import Exercise  # noqa: E402
+from programs.prescribing.models import Program, ProgramItem  # noqa: E402
+from programs.reminders.models import Reminder, ReminderPreference  # noqa: E402
+from programs.reminders.services import reminders_dispatch  # noqa: E402
 
 SLOT_TIME = "18:00"
 NOW = datetime.datetime(2026, 1, 15, 18, 0, 30, tzinfo=datetime.UTC)

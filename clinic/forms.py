@@ -1,6 +1,8 @@
-"""Forms of the clinic pages: they check shape; the services do the rest."""
+"""Forms of the clinic pages, and the helper every app's pages use to show a service's errors on
+the form that has each field. Forms check shape; the services do the rest."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 from clinic.models import ApiKey
 
@@ -18,3 +20,16 @@ class ApiKeyForm(forms.Form):
         initial=ApiKey.Role.READ,
         help_text="Read-only keys can read patients, programs and sessions but change nothing.",
     )
+
+
+def add_service_errors(error: ValidationError, *forms_: forms.Form) -> None:
+    """Attach a service's ValidationError to the form that has each field (else non-field)."""
+    if not hasattr(error, "error_dict"):
+        forms_[0].add_error(None, error)
+        return
+    for field, messages in error.message_dict.items():
+        target = next((f for f in forms_ if field in f.fields), None)
+        if target is None:
+            forms_[0].add_error(None, messages)
+        else:
+            target.add_error(field, messages)

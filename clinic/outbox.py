@@ -38,6 +38,9 @@ SWEEP_GRACE = datetime.timedelta(minutes=2)
 # for its retry keeps its row; a worker killed mid-send frees it once the lease runs out.
 CLAIM_LEASE = datetime.timedelta(minutes=15)
 
+# How many rows of each kind one sweep publishes; the rest wait a minute for the next sweep.
+SWEEP_LIMIT = 1000
+
 # PostgreSQL takes at most 65,535 bound parameters per statement (parameters are bound on the
 # server here); id lists are cut well below that.
 MAX_IDS_PER_QUERY = 10_000

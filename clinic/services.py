@@ -55,7 +55,9 @@ def audit_record(
         channel=actor.channel,
         action=action,
         patient=patient,
-        object_type=obj._meta.label,
+        # The model's name alone ("Program"): it reads well and survives moving the model to
+        # another app. Rows written before the apps were split carry "programs.Program".
+        object_type=obj._meta.object_name,
         object_id=str(obj.pk),
         summary=summary[:255],
         ip_address=actor.ip_address,

@@ -1,31 +1,16 @@
-"""Entry pages that route a signed-in user to their part of the app, and the clinic admin's
-API key pages."""
+"""The clinic admin's API key pages."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from clinic.forms import ApiKeyForm
+from clinic.forms import ApiKeyForm, add_service_errors
 from clinic.permissions import clinic_admin_required
-from clinic.selectors import api_key_get_for, api_keys_for, clinician_for
+from clinic.selectors import api_key_get_for, api_keys_for
 from clinic.services import api_key_create, api_key_revoke
-from patients.forms import add_service_errors
-from patients.selectors import portal_patient_for
-
-
-@login_required
-def home(request: HttpRequest) -> HttpResponse:
-    if clinician_for(user=request.user) is not None:
-        return redirect("programs:dashboard")
-    if portal_patient_for(user=request.user) is not None:
-        return redirect("portal:today")
-    if request.user.is_staff:
-        return redirect("admin:index")
-    raise PermissionDenied("Your account has no clinic. Ask your clinic admin for access.")
 
 
 @never_cache

@@ -3,7 +3,6 @@
 import zoneinfo
 
 from django import forms
-from django.core.exceptions import ValidationError
 
 from patients.clinical import EMERGENCY_FLAGS, NRS_MAX, NRS_MIN, Condition, RedFlag, Severity
 from patients.models import Patient
@@ -94,14 +93,19 @@ class PatientFilterForm(forms.Form):
         }
 
 
-def add_service_errors(error: ValidationError, *forms_: forms.Form) -> None:
-    """Attach a service's ValidationError to the form that has each field (else non-field)."""
-    if not hasattr(error, "error_dict"):
-        forms_[0].add_error(None, error)
-        return
-    for field, messages in error.message_dict.items():
-        target = next((f for f in forms_ if field in f.fields), None)
-        if target is None:
-            forms_[0].add_error(None, messages)
-        else:
-            target.add_error(field, messages)
+class PasswordSetForm(forms.Form):
+    new_password1 = forms.CharField(
+        label="Choose a password",
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text="At least 8 characters; not only numbers; not a common password.",
+    )
+    new_password2 = forms.CharField(
+        label="Type it again",
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("new_password1") != data.get("new_password2"):
+            self.add_error("new_password2", "The two passwords differ.")
+        return data

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from clinic.errors import StateConflict
 from clinic.models import AuditLog, User
 from clinic.services import Actor, audit_record
 from patients.clinical import referral_for, tier_for
@@ -43,7 +44,7 @@ def assessment_handler_register(handler: AssessmentHandler) -> None:
         _assessment_handlers.append(handler)
 
 
-class RecordArchived(ValidationError):
+class RecordArchived(StateConflict):
     """The patient is archived, so nothing of theirs may change (the API answers 409)."""
 
 

@@ -37,7 +37,7 @@ def send_portal_invitation_task(self, invitation_id: int) -> None:
         return
     if not INVITATIONS.claim(invitation.pk, owner=self.request.id or uuid.uuid4().hex):
         return
-    path = reverse("portal:accept", args=[portal_invitation_token(invitation)])
+    path = reverse("invitations:accept", args=[portal_invitation_token(invitation)])
     context = {
         "patient": invitation.patient,
         "clinic": invitation.patient.clinic,

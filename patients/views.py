@@ -1,17 +1,18 @@
-"""Clinician pages for patient records."""
+"""Clinician pages for patient records, and the page where a patient accepts an invitation."""
 
-import zoneinfo
-
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import login
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from clinic.forms import add_service_errors
 from clinic.permissions import clinic_admin_required, clinician_required
-from patients.forms import AssessmentForm, PatientFilterForm, PatientForm, add_service_errors
+from patients.forms import AssessmentForm, PasswordSetForm, PatientFilterForm, PatientForm
+from patients.panels import patient_panels_for
 from patients.selectors import (
     assessment_history_for,
     audit_rows_for,
@@ -24,18 +25,9 @@ from patients.services import (
     patient_create,
     patient_record_view,
     patient_update,
+    portal_invitation_accept,
+    portal_invitation_for_token,
     portal_invitation_send,
-)
-from programs.charts import adherence_chart, pain_chart
-from programs.forms import TemplateApplyForm
-from programs.selectors import (
-    open_alerts_for,
-    pain_points_for,
-    program_list_for_patient,
-    session_history_for,
-    suggestions_with_preview_for,
-    template_list_for,
-    weekly_adherence_for,
 )
 
 PATIENTS_PER_PAGE = 25
@@ -109,25 +101,18 @@ def patient_edit(request: HttpRequest, patient_id: int) -> HttpResponse:
 
 
 def _render_detail(request: HttpRequest, patient, assessment_form: AssessmentForm, status=200):
-    clinic = request.clinician.clinic
-    templates = template_list_for(clinic=clinic)
-    today = timezone.now().astimezone(zoneinfo.ZoneInfo(patient.timezone)).date()
+    panel_context, panels = patient_panels_for(request, patient)
     return render(
         request,
         "patients/patient_detail.html",
         {
+            **panel_context,
             "patient": patient,
             "assessment": patient.latest_assessment,
             "assessments": assessment_history_for(patient=patient),
             "assessment_form": assessment_form,
-            "programs": program_list_for_patient(patient=patient),
-            "template_form": TemplateApplyForm(templates=templates),
-            "alerts": open_alerts_for(patient=patient),
-            "suggestions": suggestions_with_preview_for(patient=patient),
-            "sessions": session_history_for(patient=patient)[:10],
-            "pain_svg": pain_chart(pain_points_for(patient=patient)),
-            "adherence_svg": adherence_chart(weekly_adherence_for(patient=patient, today=today)),
             "invitation": patient.invitations.first(),
+            "panels": panels,
         },
         status=status,
     )
@@ -196,3 +181,28 @@ def patient_audit(request: HttpRequest, patient_id: int) -> HttpResponse:
     patient = patient_get_for(clinic=request.clinician.clinic, patient_id=patient_id)
     page = Paginator(audit_rows_for(patient=patient), 50).get_page(request.GET.get("page"))
     return render(request, "patients/patient_audit.html", {"patient": patient, "page": page})
+
+
+@require_http_methods(["GET", "POST"])
+def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
+    """A patient sets a password from their invitation link and signs in to the portal."""
+    invitation, state = portal_invitation_for_token(token)
+    form = PasswordSetForm(request.POST or None)
+    if state == "open" and request.method == "POST" and form.is_valid():
+        try:
+            user = portal_invitation_accept(
+                token=token, password=form.cleaned_data["new_password1"]
+            )
+        except ValidationError as exc:
+            form.add_error("new_password1", exc)
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, "Your password is set. Welcome to your exercise program.")
+            # The start page routes the patient to the portal (a floor above this app).
+            return redirect(settings.LOGIN_REDIRECT_URL)
+    return render(
+        request,
+        "patients/invitation_accept.html",
+        {"form": form, "state": state, "invitation": invitation},
+        status=200 if state == "open" else 410 if state in ("used", "expired", "replaced") else 404,
+    )

@@ -5,9 +5,16 @@ import shutil
 import pytest
 from django.conf import settings
 from django.test import Client
+from rest_framework.test import APIClient
 
 from clinic.services import Actor
-from tests.factories import ClinicFactory, ClinicianFactory, PatientFactory
+from tests.factories import (
+    ClinicFactory,
+    ClinicianFactory,
+    PatientFactory,
+    api_key_for,
+    api_token_for,
+)
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -42,15 +49,11 @@ def pytest_collection_modifyitems(config, items):
 
 
 def seed_reference_data() -> None:
-    """What the data migrations put in: the exercise library and beat's schedule."""
-    from django_celery_beat.models import IntervalSchedule, PeriodicTask
-
-    from programs.beat import install_schedule
-    from programs.exercise_library import seed_standard_library
-    from programs.models import Exercise
+    """What the data migrations put in: the standard exercise library."""
+    from programs.library.models import Exercise
+    from programs.library.standard import seed_standard_library
 
     seed_standard_library(Exercise)
-    install_schedule(IntervalSchedule, PeriodicTask)
 
 
 @pytest.fixture(scope="session")
@@ -129,3 +132,41 @@ def browser_type_launch_args(browser_type_launch_args):
             "--disable-sync",
         ],
     }
+
+
+# API clients: a clinician's bearer token, clinic API keys, and nobody.
+def bearer(secret: str) -> APIClient:
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {secret}")
+    return client
+
+
+@pytest.fixture
+def api(clinician) -> APIClient:
+    """A client acting as a clinician of `clinic` with an API token."""
+    return bearer(api_token_for(clinician.user))
+
+
+@pytest.fixture
+def anonymous() -> APIClient:
+    return APIClient()
+
+
+@pytest.fixture
+def read_key(clinic):
+    return api_key_for(clinic, role="read")
+
+
+@pytest.fixture
+def write_key(clinic):
+    return api_key_for(clinic, role="read_write")
+
+
+@pytest.fixture
+def read_key_api(read_key) -> APIClient:
+    return bearer(read_key[1])
+
+
+@pytest.fixture
+def write_key_api(write_key) -> APIClient:
+    return bearer(write_key[1])

@@ -93,8 +93,9 @@ class AssessmentFactory(DjangoModelFactory):
 
 def program_factory(*, patient, status="draft", tier=None, slugs=("prone-on-elbows",)):
     """A program with items of the seeded library at their default dosage for its tier."""
-    from programs.dosage import PatientProfile, dosage_for
-    from programs.models import Exercise, Program, ProgramItem
+    from programs.library.dosage import PatientProfile, dosage_for
+    from programs.library.models import Exercise
+    from programs.prescribing.models import Program, ProgramItem
 
     tier = tier or patient.latest_assessment.tier
     program = Program.objects.create(
@@ -128,7 +129,7 @@ def session_factory(*, program, before=2, after=3, next_morning=None, days_ago=0
 
     from django.utils import timezone
 
-    from programs.models import SessionItemLog, SessionLog
+    from programs.followup.models import SessionItemLog, SessionLog
 
     when = timezone.now() - datetime.timedelta(days=days_ago)
     session = SessionLog.objects.create(

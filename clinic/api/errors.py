@@ -11,6 +11,8 @@ from rest_framework import exceptions, status
 from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler
 
+from clinic.errors import StateConflict
+
 logger = logging.getLogger(__name__)
 
 
@@ -34,19 +36,11 @@ class PayloadTooLarge(exceptions.APIException):
     default_code = "payload_too_large"
 
 
-def _conflict_types() -> tuple[type, ...]:
-    # Imported here: the API machinery lives in the clinic app, the conflicts in the others.
-    from patients.services import RecordArchived
-    from programs.services import ProgramConflict
-
-    return (ProgramConflict, RecordArchived)
-
-
 def service_error_to_api(exc: DjangoValidationError) -> exceptions.APIException:
     """A service's ValidationError as the API answers it: 409 for state conflicts (naming the
     red flags when they are the reason), otherwise 400 with messages per field."""
-    if isinstance(exc, _conflict_types()):
-        return Conflict(" ".join(exc.messages), red_flags=getattr(exc, "flags", None))
+    if isinstance(exc, StateConflict):
+        return Conflict(" ".join(exc.messages), red_flags=list(exc.flags))
     if hasattr(exc, "error_dict"):
         errors = {
             (api_settings.NON_FIELD_ERRORS_KEY if name == NON_FIELD_ERRORS else name): messages

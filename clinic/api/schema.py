@@ -7,11 +7,7 @@ from drf_spectacular.openapi import AutoSchema
 from rest_framework.permissions import AllowAny
 
 from clinic.api.converters import ApiIdConverter
-from clinic.api.serializers import (
-    ConflictSerializer,
-    ErrorDetailSerializer,
-    ValidationErrorSerializer,
-)
+from clinic.api.serializers import ErrorDetailSerializer, ValidationErrorSerializer
 
 
 class BearerScheme(OpenApiAuthenticationExtension):
@@ -47,7 +43,8 @@ BODY_METHODS = {"POST", "PUT", "PATCH"}
 class BackstrongAutoSchema(AutoSchema):
     """Documents the errors of each operation from what the view does.
 
-    Views may list extra status codes per method in `conflict_methods` (409).
+    Views list the methods that may answer 409 in `conflict_methods`, and the body of that
+    answer in `conflict_serializer` (the clinical apps name the red flags there).
     """
 
     def _resolve_path_parameters(self, variables):
@@ -108,9 +105,8 @@ class BackstrongAutoSchema(AutoSchema):
                 )
             )
         if method in getattr(self.view, "conflict_methods", ()):
-            errors.append(
-                ("409", ConflictSerializer, "The request conflicts with the record's state.")
-            )
+            body = getattr(self.view, "conflict_serializer", None) or ErrorDetailSerializer
+            errors.append(("409", body, "The request conflicts with the record's state."))
         if has_body:
             errors.append(("413", ErrorDetailSerializer, "The request body is too large."))
             errors.append(("415", ErrorDetailSerializer, "The body is not application/json."))

@@ -4,8 +4,6 @@ from collections.abc import Mapping
 
 from rest_framework import serializers
 
-from patients.clinical import RedFlag
-
 UNKNOWN_FIELD = "Unknown field."
 READ_ONLY_FIELD = "This field is read-only."
 
@@ -47,16 +45,6 @@ class ErrorDetailSerializer(serializers.Serializer):
     """401, 403, 404, 405, 413, 415 and 429 answers."""
 
     detail = serializers.CharField()
-
-
-class ConflictSerializer(serializers.Serializer):
-    """409: the request conflicts with the record's state; `red_flags` names the red flags that
-    forbid generating or activating a program, when they are the reason."""
-
-    detail = serializers.CharField()
-    red_flags = serializers.ListField(
-        child=serializers.ChoiceField(RedFlag.choices), required=False
-    )
 
 
 class ValidationErrorSerializer(serializers.Serializer):

@@ -6,7 +6,7 @@ from django.contrib.auth.signals import user_logged_in
 from django.urls import Resolver404, resolve
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from drf_spectacular.views import SpectacularSwaggerView
-from rest_framework import exceptions, status
+from rest_framework import exceptions, serializers, status
 from rest_framework.generics import GenericAPIView
 from rest_framework.permissions import AllowAny, BasePermission
 from rest_framework.request import Request
@@ -37,6 +37,10 @@ BAD_CREDENTIALS = "Unable to sign in with this email and password."
 class ClinicAPIView(GenericAPIView):
     """Base of every clinic-scoped endpoint; `ClinicAccess` (the default permission) has made
     sure that the request has a scope."""
+
+    # The methods that may answer 409, and that answer's body, for the schema.
+    conflict_methods: tuple[str, ...] = ()
+    conflict_serializer: type[serializers.Serializer] | None = None
 
     @property
     def scope(self) -> ApiScope:

@@ -29,9 +29,15 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    # The ground floor, then each floor above it (imports run down only: see tests/test_layers.py).
     "clinic",
     "patients",
     "programs",
+    "programs.library",
+    "programs.prescribing",
+    "programs.followup",
+    "programs.reminders",
+    "programs.portal",
 ]
 
 MIDDLEWARE = [
@@ -213,6 +219,29 @@ CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# The periodic tasks (SPEC 4). Beat's DatabaseScheduler writes them into its tables when it
+# starts, by name, so every installation runs the same schedule and a changed entry updates in
+# place; the admin shows them.
+CELERY_BEAT_SCHEDULE = {
+    "Dispatch due reminders": {
+        "task": "programs.reminders.tasks.dispatch_reminders_task",
+        "schedule": 60.0,
+    },
+    "Missed-session nudges and inactivity alerts": {
+        "task": "programs.reminders.tasks.check_inactivity_task",
+        "schedule": 1800.0,
+    },
+    "Clinician daily digests": {
+        "task": "programs.reminders.tasks.dispatch_digests_task",
+        "schedule": 300.0,
+    },
+    # Sends what a broker outage or a lost task left unsent (urgent alerts, invitations,
+    # digests); each send claims its row first, so a second copy sends nothing.
+    "Outbox sweep: unsent emails": {
+        "task": "programs.reminders.tasks.sweep_outbox_task",
+        "schedule": 60.0,
+    },
+}
 CELERY_TIMEZONE = "UTC"
 # Reminders: how many go in one task (one SMTP connection each), how many times a failed send
 # is retried, and how late a reminder may still go out after its slot (beat hiccups).

@@ -248,3 +248,13 @@ class AssessmentInputSerializer(StrictInputSerializer):
     pain_level = serializers.IntegerField(min_value=NRS_MIN, max_value=NRS_MAX)
     red_flags = RedFlagListField(required=False, default=list)
     notes = serializers.CharField(required=False, allow_blank=True, max_length=5000, default="")
+
+
+class ConflictSerializer(serializers.Serializer):
+    """409: the request conflicts with the record's state; `red_flags` names the red flags that
+    forbid generating or activating a program, when they are the reason."""
+
+    detail = serializers.CharField()
+    red_flags = serializers.ListField(
+        child=serializers.ChoiceField(RedFlag.choices), required=False
+    )

@@ -11,7 +11,4 @@ urlpatterns = [
         views.AssessmentListView.as_view(),
         name="assessment_list",
     ),
-    path(
-        "patients/<api_id:patient_id>/fhir/", views.PatientFhirView.as_view(), name="patient_fhir"
-    ),
 ]

@@ -1,17 +1,16 @@
 """Patients API: parse input, call a selector or service, serialize the result."""
 
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import status
-from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from clinic.api.views import ClinicAPIView
-from patients.api.fhir import BUNDLE_SCHEMA, patient_bundle
 from patients.api.serializers import (
     PATIENT_COLUMNS,
     AssessmentInputSerializer,
     AssessmentSerializer,
+    ConflictSerializer,
     PatientFilterSerializer,
     PatientInputSerializer,
     PatientSerializer,
@@ -23,10 +22,8 @@ from patients.services import (
     patient_archive,
     patient_change,
     patient_create,
-    patient_record_export,
     patient_record_view,
 )
-from programs.api.selectors import programs_with_items_for
 
 
 class PatientListView(ClinicAPIView):
@@ -75,6 +72,7 @@ class PatientDetailView(ClinicAPIView):
     """One patient of the clinic; reading it is audited as a view."""
 
     conflict_methods = ("PATCH", "DELETE")
+    conflict_serializer = ConflictSerializer
 
     def _patient(self, patient_id: int):
         return patient_get_for(clinic=self.scope.clinic, patient_id=patient_id)
@@ -118,6 +116,7 @@ class AssessmentListView(ClinicAPIView):
     """A patient's assessments (history is never overwritten)."""
 
     conflict_methods = ("POST",)
+    conflict_serializer = ConflictSerializer
 
     @extend_schema(
         operation_id="patients_assessments_list",
@@ -146,39 +145,3 @@ class AssessmentListView(ClinicAPIView):
             actor=self.scope.actor, patient=patient, **data.validated_data
         )
         return Response(AssessmentSerializer(assessment).data, status=status.HTTP_201_CREATED)
-
-
-class FhirJSONRenderer(JSONRenderer):
-    media_type = "application/fhir+json"
-    format = "fhir"
-
-
-class PatientFhirView(ClinicAPIView):
-    """A patient's record as FHIR R4."""
-
-    renderer_classes = [FhirJSONRenderer, JSONRenderer]
-
-    @extend_schema(
-        operation_id="patients_fhir_retrieve",
-        tags=["fhir"],
-        responses={200: OpenApiResponse(response=BUNDLE_SCHEMA, description="FHIR R4 Bundle")},
-        description=(
-            "The patient's record as a FHIR R4 Bundle (type collection): Patient, Condition, a "
-            "CarePlan per program with its exercises as activities, and an Observation per pain "
-            "score (LOINC 72514-3). Audited as an export."
-        ),
-    )
-    def get(self, request: Request, patient_id: int) -> Response:
-        patient = patient_get_for(clinic=self.scope.clinic, patient_id=patient_id)
-        bundle = patient_bundle(
-            patient=patient,
-            assessments=list(patient.assessments.all()),
-            programs=list(programs_with_items_for(patient=patient)),
-            sessions=list(patient.sessions.all()),
-        )
-        patient_record_export(
-            actor=self.scope.actor,
-            patient=patient,
-            summary=f"FHIR bundle exported ({len(bundle['entry'])} resources)",
-        )
-        return Response(bundle)

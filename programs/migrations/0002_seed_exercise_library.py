@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from programs.exercise_library import seed_standard_library
+from programs.library.standard import seed_standard_library
 
 
 def seed(apps, schema_editor):

@@ -3,7 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import programs.models.reminders
+import programs.reminders.models
 import uuid
 from django.conf import settings
 from django.db import migrations, models
@@ -24,8 +24,8 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('enabled', models.BooleanField(default=True)),
-                ('times', models.JSONField(default=programs.models.reminders._default_times)),
-                ('weekdays', models.JSONField(default=programs.models.reminders._all_days)),
+                ('times', models.JSONField(default=programs.reminders.models._default_times)),
+                ('weekdays', models.JSONField(default=programs.reminders.models._all_days)),
                 ('updated_at', models.DateTimeField(auto_now=True)),
                 ('patient', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='reminder_preference', to='patients.patient')),
             ],

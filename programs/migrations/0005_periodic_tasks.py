@@ -1,24 +1,8 @@
-"""Schedule the periodic tasks in django-celery-beat's DatabaseScheduler (SPEC 4).
-
-Created here rather than by hand in the admin, so every installation has the same schedule.
-Re-running updates the rows in place.
-"""
+"""Once installed the periodic tasks of beat; the schedule now lives in settings
+(CELERY_BEAT_SCHEDULE), which django-celery-beat's DatabaseScheduler writes into its tables when
+beat starts. Kept, empty, so that the migration history stays whole."""
 
 from django.db import migrations
-
-from programs.beat import SCHEDULE, install_schedule
-
-
-def schedule(apps, schema_editor):
-    install_schedule(
-        apps.get_model("django_celery_beat", "IntervalSchedule"),
-        apps.get_model("django_celery_beat", "PeriodicTask"),
-    )
-
-
-def unschedule(apps, schema_editor):
-    PeriodicTask = apps.get_model("django_celery_beat", "PeriodicTask")
-    PeriodicTask.objects.filter(name__in=[name for name, _, _ in SCHEDULE]).delete()
 
 
 class Migration(migrations.Migration):
@@ -27,4 +11,4 @@ class Migration(migrations.Migration):
         ("django_celery_beat", "0019_alter_periodictasks_options"),
     ]
 
-    operations = [migrations.RunPython(schedule, unschedule)]
+    operations = []

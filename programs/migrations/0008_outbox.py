@@ -1,5 +1,5 @@
-"""Urgent alert emails and clinicians' digests become outbox rows (clinic/outbox.py), and beat
-runs the sweep that sends what a broker outage left unsent.
+"""Urgent alert emails and clinicians' digests become outbox rows (clinic/outbox.py); beat runs
+the sweep that sends what a broker outage left unsent (CELERY_BEAT_SCHEDULE).
 
 Existing emergency alerts that are open and were never emailed are sent by the first sweep:
 their email was lost (the publish failed after commit), which is what the sweep is for.
@@ -7,20 +7,8 @@ their email was lost (the publish failed after commit), which is what the sweep 
 
 from django.db import migrations, models
 
-from programs.beat import install_schedule
-
-SWEEP = "Outbox sweep: unsent emails"
-
-
-def schedule(apps, schema_editor):
-    install_schedule(
-        apps.get_model("django_celery_beat", "IntervalSchedule"),
-        apps.get_model("django_celery_beat", "PeriodicTask"),
-    )
-
-
-def unschedule(apps, schema_editor):
-    apps.get_model("django_celery_beat", "PeriodicTask").objects.filter(name=SWEEP).delete()
+# The schedule itself now lives in settings (CELERY_BEAT_SCHEDULE), which beat installs when it
+# starts; this migration, already applied where the schedule was once installed here, adds none.
 
 
 class Migration(migrations.Migration):
@@ -73,5 +61,4 @@ class Migration(migrations.Migration):
                 name="digest_unsent",
             ),
         ),
-        migrations.RunPython(schedule, unschedule),
     ]

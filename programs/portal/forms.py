@@ -23,24 +23,6 @@ def pain_field(label: str, help_text: str = "") -> forms.TypedChoiceField:
     )
 
 
-class PasswordSetForm(forms.Form):
-    new_password1 = forms.CharField(
-        label="Choose a password",
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text="At least 8 characters; not only numbers; not a common password.",
-    )
-    new_password2 = forms.CharField(
-        label="Type it again",
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-    )
-
-    def clean(self):
-        data = super().clean()
-        if data.get("new_password1") != data.get("new_password2"):
-            self.add_error("new_password2", "The two passwords differ.")
-        return data
-
-
 class SessionLogForm(forms.Form):
     """A session: pain before and after, each exercise done or skipped, symptom check."""
 

@@ -12,5 +12,4 @@ urlpatterns = [
     path("sessions/<int:session_id>/morning/", views.morning_check, name="morning"),
     path("history/", views.history, name="history"),
     path("reminders/", views.reminders, name="reminders"),
-    path("invitation/<str:token>/", views.accept_invitation, name="accept"),
 ]

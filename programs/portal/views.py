@@ -1,66 +1,37 @@
-"""The patient portal: today's exercises, session log, next-morning check, history, reminders,
-and accepting an invitation."""
+"""The patient portal: today's exercises, session log, next-morning check, history and
+reminder preferences."""
 
 import datetime
 import zoneinfo
 
 from django.contrib import messages
-from django.contrib.auth import login
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from patients.forms import add_service_errors
+from clinic.forms import add_service_errors
 from patients.permissions import patient_required
-from patients.services import portal_invitation_accept, portal_invitation_for_token
-from programs.charts import adherence_chart, pain_chart
-from programs.models import Program, ReminderPreference
-from programs.portal.forms import MorningForm, PasswordSetForm, ReminderForm, SessionLogForm
-from programs.progression import RED
-from programs.selectors import (
-    current_program_for,
+from programs.followup.charts import adherence_chart, pain_chart
+from programs.followup.progression import RED
+from programs.followup.selectors import (
     pain_points_for,
-    pause_for,
     pending_morning_check_for,
     session_history_for,
-    today_plan_for,
     weekly_adherence_for,
 )
-from programs.services import (
-    ItemReport,
-    reminder_preferences_update,
-    session_log_record,
-    session_morning_record,
-)
+from programs.followup.services import ItemReport, session_log_record, session_morning_record
+from programs.portal.forms import MorningForm, ReminderForm, SessionLogForm
+from programs.portal.selectors import today_plan_for
+from programs.prescribing.models import Program
+from programs.prescribing.selectors import current_program_for, pause_for
+from programs.reminders.models import ReminderPreference
+from programs.reminders.services import reminder_preferences_update
 
 
 def _today(patient) -> datetime.date:
     return timezone.now().astimezone(zoneinfo.ZoneInfo(patient.timezone)).date()
-
-
-@require_http_methods(["GET", "POST"])
-def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
-    invitation, state = portal_invitation_for_token(token)
-    form = PasswordSetForm(request.POST or None)
-    if state == "open" and request.method == "POST" and form.is_valid():
-        try:
-            user = portal_invitation_accept(
-                token=token, password=form.cleaned_data["new_password1"]
-            )
-        except ValidationError as exc:
-            form.add_error("new_password1", exc)
-        else:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, "Your password is set. Welcome to your exercise program.")
-            return redirect("portal:today")
-    return render(
-        request,
-        "portal/accept.html",
-        {"form": form, "state": state, "invitation": invitation},
-        status=200 if state == "open" else 410 if state in ("used", "expired", "replaced") else 404,
-    )
 
 
 @patient_required

@@ -27,7 +27,7 @@ def test_clinician_signs_in_with_email(clinician):
     client = Client()
     response = _login(client, clinician.user.email, TEST_PASSWORD)
     assert response.status_code == 302
-    assert client.get(reverse("home")).url == reverse("programs:dashboard")
+    assert client.get(reverse("home")).url == reverse("followup:dashboard")
 
 
 def test_wrong_password_is_reported(clinician):

@@ -17,8 +17,9 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from config.celery import app as celery_app
-from programs.models import Alert, Program, SessionLog
-from programs.tasks import sweep_outbox_task
+from programs.followup.models import Alert, SessionLog
+from programs.prescribing.models import Program
+from programs.reminders.tasks import sweep_outbox_task
 from tests.factories import (
     ClinicianFactory,
     PatientFactory,
@@ -164,7 +165,7 @@ def test_emergency_reports_survive_a_broker_outage(broker, clinic, patients, cap
     # The broker is back, on the same address: the sweep sends each alert email once.
     broker.start()
     assert sweep_outbox_task() == 2
-    assert run_queued_tasks(broker) == ["programs.tasks.send_alert_email_task"] * 2
+    assert run_queued_tasks(broker) == ["programs.followup.tasks.send_alert_email_task"] * 2
     assert len(mail.outbox) == 2
     subjects = sorted(message.subject for message in mail.outbox)
     assert all(s.startswith("URGENT: Emergency symptom") for s in subjects)

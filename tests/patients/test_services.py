@@ -47,8 +47,8 @@ def test_create_audits_patient_and_assessment(actor):
     patient = _create(actor)
     rows = AuditLog.objects.filter(patient=patient).order_by("id")
     assert [(r.action, r.object_type) for r in rows] == [
-        ("create", "patients.Patient"),
-        ("create", "patients.Assessment"),
+        ("create", "Patient"),
+        ("create", "Assessment"),
     ]
     assert all(r.actor == actor.user and r.ip_address == "127.0.0.1" for r in rows)
     assert all(r.channel == "ui" and r.clinic == actor.clinic for r in rows)

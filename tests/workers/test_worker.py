@@ -18,8 +18,8 @@ from django.db import connection
 from django.utils import timezone
 
 from config.celery import app as celery_app
-from programs.models import Reminder, ReminderPreference
-from programs.services.reminders import reminders_dispatch
+from programs.reminders.models import Reminder, ReminderPreference
+from programs.reminders.services import reminders_dispatch
 from tests.factories import PatientFactory, program_factory
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.worker]

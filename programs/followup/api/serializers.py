@@ -1,0 +1,87 @@
+"""Session log API serializers: lean output, strict input."""
+
+from rest_framework import serializers
+
+from clinic.api.serializers import SafeDateTimeField, StrictInputSerializer
+from patients.clinical import EMERGENCY_FLAGS, NRS_MAX, NRS_MIN, RedFlag
+
+NRS = {"min_value": NRS_MIN, "max_value": NRS_MAX}
+
+
+EMERGENCY_SYMPTOMS = [(code, label) for code, label in RedFlag.choices if code in EMERGENCY_FLAGS]
+
+
+class SessionItemSerializer(serializers.Serializer):
+    item = serializers.IntegerField(
+        source="item_id", allow_null=True, help_text="The program item's id (null if removed)."
+    )
+    completed = serializers.BooleanField()
+    sets_done = serializers.IntegerField()
+    reps_done = serializers.IntegerField()
+
+
+class SessionSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    program = serializers.IntegerField(source="program_id")
+    performed_at = serializers.DateTimeField()
+    pain_before = serializers.IntegerField(**NRS)
+    pain_after = serializers.IntegerField(
+        **NRS, help_text="The highest pain during or just after the session."
+    )
+    pain_next_morning = serializers.IntegerField(**NRS, allow_null=True)
+    items = SessionItemSerializer(many=True)
+    symptoms = serializers.ListField(
+        child=serializers.ChoiceField(EMERGENCY_SYMPTOMS),
+        help_text="Emergency red-flag symptoms the patient reported.",
+    )
+    notes = serializers.CharField()
+    traffic_light = serializers.ChoiceField(
+        [("green", "green"), ("amber", "amber"), ("red", "red")],
+        help_text="pain_after 0–3 green, 4–5 amber, 6 or more red.",
+    )
+
+
+class SessionItemInputSerializer(StrictInputSerializer):
+    item = serializers.IntegerField(help_text="The id of an item of the active program.")
+    completed = serializers.BooleanField()
+    sets_done = serializers.IntegerField(required=False, default=0, min_value=0, max_value=20)
+    reps_done = serializers.IntegerField(required=False, default=0, min_value=0, max_value=200)
+
+
+class SessionCreateSerializer(StrictInputSerializer):
+    """A session against the patient's active program. An emergency symptom pauses the program
+    at once and alerts the clinician."""
+
+    read_only_names = frozenset({"id", "program", "pain_next_morning", "traffic_light"})
+
+    performed_at = SafeDateTimeField(
+        required=False, help_text="When it happened (at most 7 days ago); now when not given."
+    )
+    pain_before = serializers.IntegerField(**NRS)
+    pain_after = serializers.IntegerField(**NRS)
+    items = SessionItemInputSerializer(many=True, max_length=50)
+    symptoms = serializers.ListField(
+        child=serializers.ChoiceField(EMERGENCY_SYMPTOMS),
+        required=False,
+        default=list,
+        max_length=len(EMERGENCY_SYMPTOMS),
+    )
+    notes = serializers.CharField(required=False, allow_blank=True, max_length=2000, default="")
+
+
+class SessionMorningSerializer(StrictInputSerializer):
+    read_only_names = frozenset(
+        {
+            "id",
+            "program",
+            "performed_at",
+            "pain_before",
+            "pain_after",
+            "items",
+            "symptoms",
+            "notes",
+            "traffic_light",
+        }
+    )
+
+    pain_next_morning = serializers.IntegerField(**NRS)

@@ -1,0 +1,35 @@
+from django.apps import AppConfig
+
+
+class FollowupConfig(AppConfig):
+    name = "programs.followup"
+    label = "followup"
+    verbose_name = "Follow-up"
+
+    def ready(self) -> None:
+        from patients.panels import PatientPanel, patient_panel_register
+        from patients.services import assessment_handler_register
+        from programs.followup.panels import attention_panel_context, sessions_panel_context
+        from programs.followup.services import program_pause_for_red_flags
+
+        # A red flag pauses the active program in the assessment's own transaction
+        # (patients never imports programs, so the pause is registered here).
+        assessment_handler_register(program_pause_for_red_flags)
+        patient_panel_register(
+            PatientPanel(
+                name="attention",
+                slot="attention",
+                order=10,
+                template="followup/_patient_followup.html",
+                context=attention_panel_context,
+            )
+        )
+        patient_panel_register(
+            PatientPanel(
+                name="sessions",
+                slot="main",
+                order=20,
+                template="followup/_patient_sessions.html",
+                context=sessions_panel_context,
+            )
+        )

@@ -1,0 +1,214 @@
+"""What patients report (session logs) and what the app makes of it (suggestions, alerts)."""
+
+import uuid
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from clinic.models import Clinic
+from patients.clinical import NRS_MAX, NRS_MIN
+from patients.models import Patient
+from programs.followup.progression import SessionOutcome, traffic_light
+from programs.library.models import Exercise
+from programs.prescribing.models import Program, ProgramItem
+
+NRS_VALIDATORS = [MinValueValidator(NRS_MIN), MaxValueValidator(NRS_MAX)]
+
+
+def _nrs_check(field: str, *, nullable: bool = False) -> models.CheckConstraint:
+    condition = Q(**{f"{field}__gte": NRS_MIN, f"{field}__lte": NRS_MAX})
+    if nullable:
+        condition |= Q(**{f"{field}__isnull": True})
+    return models.CheckConstraint(condition=condition, name=f"sessionlog_{field}_0_10")
+
+
+class SessionLog(models.Model):
+    """One home session as the patient reported it."""
+
+    patient = models.ForeignKey(Patient, on_delete=models.PROTECT, related_name="sessions")
+    program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="sessions")
+    performed_at = models.DateTimeField(default=timezone.now)
+    # The patient's own calendar day of the session, for "today" and the next-morning check.
+    local_date = models.DateField()
+    pain_before = models.PositiveSmallIntegerField(validators=NRS_VALIDATORS)
+    pain_after = models.PositiveSmallIntegerField(validators=NRS_VALIDATORS)
+    pain_next_morning = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=NRS_VALIDATORS
+    )
+    symptoms = models.JSONField(default=list, blank=True)
+    notes = models.TextField(blank=True, max_length=2000)
+    # Sent with the form: a second submit of the same form finds the first session.
+    client_token = models.UUIDField(default=uuid.uuid4)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        db_table = "programs_sessionlog"  # the name it had when programs was one app
+        ordering = ["-performed_at", "-id"]
+        indexes = [
+            models.Index(fields=["patient", "-performed_at"]),
+            models.Index(fields=["program", "local_date"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["patient", "client_token"], name="sessionlog_one_per_client_token"
+            ),
+            _nrs_check("pain_before"),
+            _nrs_check("pain_after"),
+            _nrs_check("pain_next_morning", nullable=True),
+        ]
+
+    def __str__(self) -> str:
+        return f"Session of {self.patient} on {self.local_date}"
+
+    @property
+    def traffic_light(self) -> str:
+        return traffic_light(self.pain_after)
+
+    @property
+    def outcome(self) -> SessionOutcome:
+        return SessionOutcome(
+            performed_on=self.local_date,
+            pain_before=self.pain_before,
+            pain_after=self.pain_after,
+            pain_next_morning=self.pain_next_morning,
+        )
+
+
+class SessionItemLog(models.Model):
+    """Whether one exercise was done in a session, and how much."""
+
+    session = models.ForeignKey(SessionLog, on_delete=models.CASCADE, related_name="items")
+    item = models.ForeignKey(ProgramItem, null=True, on_delete=models.SET_NULL, related_name="logs")
+    exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
+    completed = models.BooleanField()
+    sets_done = models.PositiveSmallIntegerField(default=0)
+    reps_done = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        db_table = "programs_sessionitemlog"  # the name it had when programs was one app
+        ordering = ["id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(sets_done__lte=20, reps_done__lte=200), name="sessionitemlog_sane"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.exercise} ({'done' if self.completed else 'skipped'})"
+
+
+class Suggestion(models.Model):
+    """A progress or regress step the rules propose; applied only when a clinician accepts."""
+
+    class Kind(models.TextChoices):
+        PROGRESS = "progress", "Progress"
+        REGRESS = "regress", "Regress"
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        ACCEPTED = "accepted", "Accepted"
+        DECLINED = "declined", "Declined"
+
+    program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="suggestions")
+    patient = models.ForeignKey(Patient, on_delete=models.PROTECT, related_name="suggestions")
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
+    reason = models.CharField(max_length=500)
+    session = models.ForeignKey(
+        SessionLog, null=True, blank=True, on_delete=models.PROTECT, related_name="suggestions"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_reason = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        db_table = "programs_suggestion"  # the name it had when programs was one app
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["program"],
+                condition=Q(status="pending"),
+                name="suggestion_one_pending_per_program",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=["progress", "regress"]), name="suggestion_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["pending", "accepted", "declined"]),
+                name="suggestion_status_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} suggestion for {self.patient} ({self.status})"
+
+
+class Alert(models.Model):
+    """Something a clinician must look at (SPEC 4): shown in the app and emailed."""
+
+    class Kind(models.TextChoices):
+        EMERGENCY_SYMPTOM = "emergency_symptom", "Emergency symptom"
+        RED_SESSION = "red_session", "Red session"
+        PAIN_SPIKE = "pain_spike", "Pain spike"
+        INACTIVITY = "inactivity", "Inactivity"
+
+    # Most urgent first, for the dashboard.
+    PRIORITY = ["emergency_symptom", "red_session", "pain_spike", "inactivity"]
+
+    clinic = models.ForeignKey(Clinic, on_delete=models.PROTECT, related_name="alerts")
+    patient = models.ForeignKey(Patient, on_delete=models.PROTECT, related_name="alerts")
+    kind = models.CharField(max_length=32, choices=Kind.choices)
+    message = models.CharField(max_length=500)
+    session = models.ForeignKey(
+        SessionLog, null=True, blank=True, on_delete=models.PROTECT, related_name="alerts"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    emailed_at = models.DateTimeField(null=True, blank=True)
+    # The send task that took the email (clinic.outbox): one sender per alert.
+    email_claimed_at = models.DateTimeField(null=True, blank=True)
+    email_claimed_by = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        db_table = "programs_alert"  # the name it had when programs was one app
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["clinic", "resolved_at"]),
+            # The outbox sweep's rows: emergency alerts (the kind emailed at once; the others
+            # wait for the digest) not emailed yet and still open. A handful at most.
+            models.Index(
+                fields=["created_at"],
+                condition=Q(
+                    kind="emergency_symptom", emailed_at__isnull=True, resolved_at__isnull=True
+                ),
+                name="alert_email_unsent",
+            ),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "kind"],
+                condition=Q(session__isnull=False),
+                name="alert_one_per_session_and_kind",
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    kind__in=["emergency_symptom", "red_session", "pain_spike", "inactivity"]
+                ),
+                name="alert_kind_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.patient}"

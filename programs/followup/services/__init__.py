@@ -1,0 +1,29 @@
+"""Writes of the follow-up app; import them from here."""
+
+from programs.followup.services.alerts import alert_email_send, alert_raise, alert_resolve
+from programs.followup.services.safety import (
+    pending_suggestions_withdraw,
+    program_pause_for_emergency,
+    program_pause_for_red_flags,
+)
+from programs.followup.services.sessions import (
+    ItemReport,
+    session_log_record,
+    session_morning_record,
+)
+from programs.followup.services.suggestions import suggest, suggestion_accept, suggestion_decline
+
+__all__ = [
+    "ItemReport",
+    "alert_email_send",
+    "alert_raise",
+    "alert_resolve",
+    "pending_suggestions_withdraw",
+    "program_pause_for_emergency",
+    "program_pause_for_red_flags",
+    "session_log_record",
+    "session_morning_record",
+    "suggest",
+    "suggestion_accept",
+    "suggestion_decline",
+]

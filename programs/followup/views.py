@@ -1,0 +1,54 @@
+"""Clinician pages of follow-up: the dashboard, and deciding suggestions and alerts."""
+
+import zoneinfo
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from clinic.permissions import clinician_required
+from programs.followup.forms import SuggestionDecisionForm
+from programs.followup.selectors import alert_get_for, dashboard_for, suggestion_get_for
+from programs.followup.services import alert_resolve, suggestion_accept, suggestion_decline
+
+
+@clinician_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    clinic = request.clinician.clinic
+    today = timezone.localdate(timezone=zoneinfo.ZoneInfo(clinic.timezone))
+    return render(
+        request, "followup/dashboard.html", {"rows": dashboard_for(clinic=clinic, today=today)}
+    )
+
+
+@clinician_required
+@require_POST
+def suggestion_decide(request: HttpRequest, suggestion_id: int) -> HttpResponse:
+    suggestion = suggestion_get_for(clinic=request.clinician.clinic, suggestion_id=suggestion_id)
+    form = SuggestionDecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose accept or decline and give a reason; nothing changed.")
+        return redirect("patients:detail", patient_id=suggestion.patient_id)
+    decide = suggestion_accept if form.cleaned_data["decision"] == "accept" else suggestion_decline
+    try:
+        decide(actor=request.actor, suggestion=suggestion, reason=form.cleaned_data["reason"])
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        verb = "accepted and applied" if form.cleaned_data["decision"] == "accept" else "declined"
+        messages.success(request, f"Suggestion {verb}; the reason is kept in the history.")
+    return redirect("patients:detail", patient_id=suggestion.patient_id)
+
+
+@clinician_required
+@require_POST
+def alert_resolve_view(request: HttpRequest, alert_id: int) -> HttpResponse:
+    alert = alert_get_for(clinic=request.clinician.clinic, alert_id=alert_id)
+    alert_resolve(actor=request.actor, alert=alert)
+    messages.success(request, "Alert marked as handled.")
+    if request.POST.get("next") == "dashboard":
+        return redirect("followup:dashboard")
+    return redirect("patients:detail", patient_id=alert.patient_id)

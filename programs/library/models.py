@@ -1,0 +1,120 @@
+"""The exercise library: the standard exercises and each clinic's own."""
+
+from django.db import models
+from django.db.models import Q
+
+from clinic.models import Clinic
+from patients.clinical import TIER_LABELS, Severity
+from programs.library.dosage import DEFAULTS, PROFILE_LABELS, ExerciseSpec
+
+# Programs and the library list extension work first, then mobility, then core.
+CATEGORY_ORDER = ("extension", "mobility", "core")
+
+
+class Exercise(models.Model):
+    """An exercise of the standard library (no clinic) or of one clinic's own."""
+
+    class Category(models.TextChoices):
+        EXTENSION = "extension", "Extension"
+        CORE = "core", "Core"
+        MOBILITY = "mobility", "Mobility"
+
+    class Position(models.TextChoices):
+        PRONE = "prone", "Lying face down"
+        STANDING = "standing", "Standing"
+        SUPINE = "supine", "Lying on the back"
+        SIDE = "side", "Lying on the side"
+        QUADRUPED = "quadruped", "Hands and knees"
+
+    DOSAGE_PROFILES = [(key, PROFILE_LABELS[key]) for key in DEFAULTS]
+
+    clinic = models.ForeignKey(
+        Clinic, null=True, blank=True, on_delete=models.PROTECT, related_name="exercises"
+    )
+    slug = models.SlugField(max_length=80)
+    name = models.CharField(max_length=120)
+    summary = models.CharField(max_length=300, blank=True)
+    instructions = models.TextField(help_text="One step per line, in plain patient language.")
+    cautions = models.TextField(blank=True, help_text="One safety point per line.")
+    category = models.CharField(max_length=16, choices=Category.choices)
+    position = models.CharField(max_length=16, choices=Position.choices)
+    progression_order = models.PositiveSmallIntegerField(
+        help_text="Place in the progression within its category: 1 comes first."
+    )
+    dosage_profile = models.CharField(max_length=32, choices=DOSAGE_PROFILES)
+    max_tier = models.CharField(
+        "safe up to tier",
+        max_length=16,
+        choices=Severity.choices,
+        help_text="The worst tier at which this exercise may be prescribed.",
+    )
+    loads_flexion = models.BooleanField(
+        "bends the spine forward",
+        default=False,
+        help_text="Flexion is ruled out for disc conditions at tier moderate or severe.",
+    )
+    prone_alternative = models.BooleanField(
+        default=False,
+        help_text="Generated programs include it only for patients who cannot lie prone.",
+    )
+    illustration = models.CharField(
+        max_length=200, blank=True, help_text="Path of the picture under static/."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        db_table = "programs_exercise"  # the name it had when programs was one app
+        ordering = ["category", "progression_order", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slug"],
+                condition=Q(clinic__isnull=True),
+                name="exercise_library_slug_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["clinic", "slug"],
+                condition=Q(clinic__isnull=False),
+                name="exercise_clinic_slug_unique",
+            ),
+            models.CheckConstraint(
+                condition=Q(category__in=["extension", "core", "mobility"]),
+                name="exercise_category_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(position__in=["prone", "standing", "supine", "side", "quadruped"]),
+                name="exercise_position_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(dosage_profile__in=list(DEFAULTS)), name="exercise_profile_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(max_tier__in=Severity.values), name="exercise_max_tier_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def spec(self) -> ExerciseSpec:
+        return ExerciseSpec(
+            slug=self.slug,
+            category=self.category,
+            position=self.position,
+            dosage_profile=self.dosage_profile,
+            max_tier=self.max_tier,
+            loads_flexion=self.loads_flexion,
+            prone_alternative=self.prone_alternative,
+        )
+
+    @property
+    def instruction_steps(self) -> list[str]:
+        return [line for line in self.instructions.splitlines() if line.strip()]
+
+    @property
+    def caution_list(self) -> list[str]:
+        return [line for line in self.cautions.splitlines() if line.strip()]
+
+    @property
+    def max_tier_label(self) -> str:
+        return TIER_LABELS[self.max_tier]

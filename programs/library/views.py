@@ -1,0 +1,47 @@
+"""Clinician pages of the exercise library: the library, a clinic's own exercise, and the
+table of default dosages."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from clinic.forms import add_service_errors
+from clinic.permissions import clinician_required
+from programs.library.dosage import TIERS, defaults_table
+from programs.library.forms import ExerciseFilterForm, ExerciseForm
+from programs.library.selectors import exercise_list_for
+from programs.library.services import exercise_create
+
+
+@clinician_required
+def exercise_list(request: HttpRequest) -> HttpResponse:
+    form = ExerciseFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    exercises = exercise_list_for(clinic=request.clinician.clinic, **filters)
+    return render(request, "library/exercise_list.html", {"form": form, "exercises": exercises})
+
+
+@clinician_required
+@require_http_methods(["GET", "POST"])
+def exercise_create_view(request: HttpRequest) -> HttpResponse:
+    form = ExerciseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            exercise = exercise_create(actor=request.actor, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(exc, form)
+        else:
+            messages.success(request, f"{exercise.name} was added to your clinic's library.")
+            return redirect("library:exercise_list")
+    return render(request, "library/exercise_form.html", {"form": form})
+
+
+@clinician_required
+def dosage_defaults(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "library/dosage_defaults.html",
+        {"table": defaults_table(), "tiers": TIERS},
+    )

@@ -1,0 +1,100 @@
+"""The emails of the reminders app: session reminders, missed-session nudges and clinicians'
+daily digests, each with a signed one-click unsubscribe link."""
+
+from functools import lru_cache
+
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives
+from django.urls import reverse
+
+from clinic.emails import absolute, email_message, unsubscribe_headers
+from programs.library.dosage import Dosage
+
+UNSUBSCRIBE_SALT = "backstrong.reminders-unsubscribe"
+
+
+DIGEST_UNSUBSCRIBE_SALT = "backstrong.digest-unsubscribe"
+
+
+def unsubscribe_token(patient_id: int) -> str:
+    """A signed token naming the patient; it does not expire, like any unsubscribe link."""
+    return signing.dumps({"patient": patient_id}, salt=UNSUBSCRIBE_SALT, compress=True)
+
+
+def patient_for_unsubscribe_token(token: str) -> int | None:
+    return _signed_id(token, salt=UNSUBSCRIBE_SALT, key="patient")
+
+
+def digest_unsubscribe_token(clinician_id: int) -> str:
+    """A signed token naming the clinician whose digest the link stops; it does not expire.
+
+    Its own salt, so a patient's reminder link can never stop a clinician's digest.
+    """
+    return signing.dumps({"clinician": clinician_id}, salt=DIGEST_UNSUBSCRIBE_SALT, compress=True)
+
+
+def clinician_for_digest_unsubscribe_token(token: str) -> int | None:
+    return _signed_id(token, salt=DIGEST_UNSUBSCRIBE_SALT, key="clinician")
+
+
+def _signed_id(token: str, *, salt: str, key: str) -> int | None:
+    try:
+        data = signing.loads(token, salt=salt)
+    except signing.BadSignature:
+        return None
+    value = data.get(key) if isinstance(data, dict) else None
+    return value if isinstance(value, int) else None
+
+
+@lru_cache(maxsize=4096)
+def _exercise_lines(items: tuple[tuple[str, Dosage], ...]) -> tuple[str, ...]:
+    # Many patients share a program's shape; describing it once per shape keeps batches fast.
+    return tuple(f"{name}: {dosage.describe()}" for name, dosage in items)
+
+
+def reminder_message(
+    reminder, patient, exercises: tuple[tuple[str, Dosage], ...]
+) -> EmailMultiAlternatives:
+    """A session reminder or missed-session nudge listing the exercises and their dosage."""
+    unsubscribe = absolute(reverse("reminders:unsubscribe", args=[unsubscribe_token(patient.pk)]))
+    nudge = reminder.kind == "nudge"
+    context = {
+        "patient": patient,
+        "exercises": _exercise_lines(exercises),
+        "nudge": nudge,
+        "portal_link": absolute(reverse("portal:today")),
+        "unsubscribe_link": unsubscribe,
+    }
+    subject = (
+        "We have not seen a session for a couple of days"
+        if nudge
+        else "Time for your back exercises"
+    )
+    return email_message(
+        subject=subject,
+        template="reminders/email/reminder",
+        context=context,
+        to=[patient.email],
+        headers={**unsubscribe_headers(unsubscribe), "X-Backstrong-Reminder": str(reminder.pk)},
+    )
+
+
+def digest_message(clinician, alerts, suggestion_count: int) -> EmailMultiAlternatives:
+    """A clinician's daily digest, with a one-click link that stops digests (not alerts)."""
+    unsubscribe = absolute(
+        reverse("reminders:digest_unsubscribe", args=[digest_unsubscribe_token(clinician.pk)])
+    )
+    context = {
+        "clinician": clinician,
+        "alerts": alerts,
+        "suggestion_count": suggestion_count,
+        "link": absolute(reverse("followup:dashboard")),
+        "unsubscribe_link": unsubscribe,
+    }
+    return email_message(
+        subject=f"Backstrong daily digest: {len(alerts)} alert{'s' if len(alerts) != 1 else ''}",
+        template="reminders/email/digest",
+        context=context,
+        to=[clinician.user.email],
+        headers=unsubscribe_headers(unsubscribe),
+    )

@@ -1,0 +1,35 @@
+"""Writes of the reminders app; import them from here."""
+
+from programs.reminders.services.digests import (
+    digest_send,
+    digests_dispatch,
+    digests_resubscribe,
+    digests_unsubscribe,
+)
+from programs.reminders.services.reminders import (
+    inactivity_check,
+    reminder_batch_send,
+    reminder_mark_failed,
+    reminder_mark_sent,
+    reminder_preferences_update,
+    reminders_claim,
+    reminders_dispatch,
+    reminders_take,
+    reminders_unsubscribe,
+)
+
+__all__ = [
+    "digest_send",
+    "digests_dispatch",
+    "digests_resubscribe",
+    "digests_unsubscribe",
+    "inactivity_check",
+    "reminder_batch_send",
+    "reminder_mark_failed",
+    "reminder_mark_sent",
+    "reminder_preferences_update",
+    "reminders_claim",
+    "reminders_dispatch",
+    "reminders_take",
+    "reminders_unsubscribe",
+]

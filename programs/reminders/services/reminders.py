@@ -1,0 +1,363 @@
+"""Reminders (SPEC 4): preferences, the dispatcher that claims due reminders, sending them in
+batches, missed-session nudges and inactivity alerts."""
+
+import datetime
+import re
+import smtplib
+import zoneinfo
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import get_connection
+from django.db import connection, transaction
+from django.db.models import Exists, F, Max, OuterRef, Q
+from django.utils import timezone
+
+from clinic.models import AuditLog
+from clinic.outbox import chunked, enqueue_each_on_commit
+from clinic.services import Actor, audit_record
+from patients.models import Patient
+from programs.followup.models import Alert, SessionLog
+from programs.library.dosage import BOUNDS, Dosage
+from programs.prescribing.models import Program, ProgramItem
+from programs.reminders.emails import reminder_message
+from programs.reminders.models import Reminder, ReminderPreference
+from programs.reminders.schedule import (
+    QUIET_HOURS_END,
+    QUIET_HOURS_START,
+    due_slots,
+    in_quiet_hours,
+    local_now,
+    previous_slot_start,
+)
+
+MAX_TIMES = 3
+# Errors worth another try: the mail server or the network, not our data.
+TRANSIENT_SEND_ERRORS = (smtplib.SMTPException, OSError)
+# Missed-session nudge and clinician alert after this long without a session (SPEC 4).
+NUDGE_AFTER = datetime.timedelta(days=2)
+ALERT_AFTER = datetime.timedelta(days=5)
+TIME_FORMAT = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+
+@transaction.atomic
+def reminder_preferences_update(
+    *,
+    actor: Actor,
+    patient: Patient,
+    enabled: bool,
+    times: list[str],
+    weekdays: list[int],
+    timezone_name: str,
+) -> ReminderPreference:
+    """Store when a patient wants reminders; quiet hours and bad values are refused."""
+    errors = {}
+    times = sorted(set(times))
+    if len(times) > MAX_TIMES or any(not TIME_FORMAT.match(t) for t in times):
+        errors["times"] = f"Give up to {MAX_TIMES} times as HH:MM."
+    elif any(in_quiet_hours(datetime.time.fromisoformat(t)) for t in times):
+        errors["times"] = (
+            f"Reminders are sent between {QUIET_HOURS_END:%H:%M} and {QUIET_HOURS_START:%H:%M}; "
+            "choose a time in that range."
+        )
+    elif enabled and not times:
+        errors["times"] = "Choose at least one time, or turn reminders off."
+    if any(not isinstance(d, int) or not 0 <= d <= 6 for d in weekdays):
+        errors["weekdays"] = "Choose days of the week."
+    elif enabled and not weekdays:
+        errors["weekdays"] = "Choose at least one day, or turn reminders off."
+    if timezone_name not in zoneinfo.available_timezones():
+        errors["timezone"] = "Choose your time zone from the list."
+    if errors:
+        raise ValidationError(errors)
+    patient = Patient.objects.select_for_update().get(pk=patient.pk)
+    preference, _ = ReminderPreference.objects.get_or_create(patient=patient)
+    preference.enabled = enabled
+    preference.times = times
+    preference.weekdays = sorted(set(weekdays))
+    preference.save()
+    if patient.timezone != timezone_name:
+        patient.timezone = timezone_name
+        patient.save(update_fields=["timezone", "updated_at"])
+    audit_record(
+        actor=actor,
+        action=AuditLog.Action.CHANGE,
+        obj=preference,
+        patient=patient,
+        summary=f"Reminders {'on' if enabled else 'off'} at {', '.join(times) or '—'}",
+    )
+    return preference
+
+
+def _chunks(rows: list, size: int) -> list[list]:
+    return [rows[i : i + size] for i in range(0, len(rows), size)]
+
+
+def _eligible_preferences():
+    """Opted-in, active patients with an active program and an email address."""
+    active_program = Program.objects.filter(
+        patient=OuterRef("patient"), status=Program.Status.ACTIVE
+    )
+    return (
+        ReminderPreference.objects.filter(enabled=True, patient__status=Patient.Status.ACTIVE)
+        .exclude(patient__email="")
+        .filter(Exists(active_program))
+    )
+
+
+def reminders_dispatch(*, now: datetime.datetime) -> list[list[int]]:
+    """Claim every reminder due at `now` and hand them to send tasks in batches.
+
+    Safe to run twice or concurrently: each (patient, kind, slot) is one row under a UNIQUE
+    constraint, and a row is handed to a task only once (claimed under SKIP LOCKED). Returns
+    the batches of reminder ids handed over.
+    """
+    grace = datetime.timedelta(minutes=settings.REMINDER_GRACE_MINUTES)
+    due: list[DueSlot] = []
+    rows = _eligible_preferences().values_list(
+        "patient_id", "patient__timezone", "times", "weekdays"
+    )
+    for patient_id, zone, times, weekdays in rows.iterator(chunk_size=5000):
+        for slot in due_slots(
+            now=now, timezone_name=zone, times=times, weekdays=weekdays, grace=grace
+        ):
+            start = previous_slot_start(slot=slot, timezone_name=zone, times=times)
+            due.append(DueSlot(patient_id, slot, start))
+    _create_pending(due, kind=Reminder.Kind.SESSION)
+    return reminders_claim(now=now)
+
+
+@dataclass(frozen=True)
+class DueSlot:
+    patient_id: int
+    slot: datetime.datetime
+    # A session logged from here on means the patient already did this slot's session.
+    covers_from: datetime.datetime
+
+
+def _create_pending(due: list[DueSlot], *, kind: str) -> None:
+    """Insert a pending row per due slot, unless the patient already logged that slot."""
+    for chunk in _chunks(due, 5000):
+        last_logged = dict(
+            SessionLog.objects.filter(
+                patient_id__in=[d.patient_id for d in chunk],
+                performed_at__gte=min(d.covers_from for d in chunk),
+            )
+            .values("patient_id")
+            .annotate(last=Max("performed_at"))
+            .values_list("patient_id", "last")
+        )
+        fresh = [
+            Reminder(patient_id=d.patient_id, kind=kind, slot=d.slot)
+            for d in chunk
+            if last_logged.get(d.patient_id) is None or last_logged[d.patient_id] < d.covers_from
+        ]
+        # The UNIQUE constraint drops rows an earlier or concurrent dispatch already made.
+        Reminder.objects.bulk_create(fresh, ignore_conflicts=True, batch_size=1000)
+
+
+@transaction.atomic
+def reminders_claim(*, now: datetime.datetime) -> list[list[int]]:
+    """Move pending reminders of the grace window (and queued ones that no task ever picked up)
+    into send batches; the tasks are enqueued when this transaction commits."""
+    from programs.reminders.tasks import send_reminder_batch_task
+
+    grace = datetime.timedelta(minutes=settings.REMINDER_GRACE_MINUTES)
+    stale = now - grace
+    claimable = Reminder.objects.select_for_update(skip_locked=True).filter(
+        Q(status=Reminder.Status.PENDING, slot__gt=now - 2 * grace)
+        | Q(status=Reminder.Status.QUEUED, queued_at__lt=stale)
+    )
+    ids = list(claimable.order_by("id").values_list("id", flat=True))
+    if not ids:
+        return []
+    for chunk in chunked(ids):
+        Reminder.objects.filter(pk__in=chunk).update(status=Reminder.Status.QUEUED, queued_at=now)
+    batches = _chunks(ids, settings.REMINDER_BATCH_SIZE)
+    # If the broker is down the rows stay queued, and a claim after the grace takes them again.
+    enqueue_each_on_commit(send_reminder_batch_task, [(batch,) for batch in batches])
+    return batches
+
+
+def reminders_take(*, reminder_ids: list[int], task_id: str) -> list[Reminder]:
+    """Claim a batch for one task run: queued rows, and rows this same task (a redelivery after
+    a crash) had taken but not sent. Returns them with what the email needs."""
+    with transaction.atomic():
+        claim = Reminder.objects.select_for_update(skip_locked=True).filter(
+            Q(status=Reminder.Status.QUEUED)
+            | Q(status=Reminder.Status.SENDING, claimed_by=task_id),
+            pk__in=reminder_ids,
+        )
+        ids = list(claim.values_list("id", flat=True))
+        Reminder.objects.filter(pk__in=ids).update(
+            status=Reminder.Status.SENDING, claimed_by=task_id, attempts=F("attempts") + 1
+        )
+    reminders = list(Reminder.objects.filter(pk__in=ids).select_related("patient").order_by("id"))
+    # Only what the email shows, as plain tuples: per-object prefetching cost more than the
+    # rest of a reminder (bench/reminders.py).
+    rows = (
+        ProgramItem.objects.filter(
+            program__patient_id__in={r.patient_id for r in reminders},
+            program__status=Program.Status.ACTIVE,
+        )
+        .order_by("program_id", "order", "id")
+        .values_list("program__patient_id", "exercise__name", *BOUNDS)
+    )
+    exercises: dict[int, list[tuple[str, Dosage]]] = {}
+    for patient_id, name, *dosage in rows:
+        exercises.setdefault(patient_id, []).append((name, Dosage(*dosage)))
+    for reminder in reminders:
+        reminder.exercises = tuple(exercises.get(reminder.patient_id, ()))
+    return reminders
+
+
+MARK_SENT_SQL = (
+    f"UPDATE {Reminder._meta.db_table} "  # noqa: S608 - the model's own table, values are params
+    "SET status = %s, sent_at = %s, last_error = '' WHERE id = %s"
+)
+
+
+@contextmanager
+def marks_without_fsync():
+    """Commit the per-email "sent" marks without waiting for the disk flush (PostgreSQL).
+
+    The flush per commit was most of a reminder's cost. A worker crash still loses no mark
+    (each commit is done at the server); only a database server crash could lose the last
+    fraction of a second of marks, and so resend those few reminders.
+    """
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SET synchronous_commit TO OFF")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET synchronous_commit")
+
+
+def reminder_mark_sent(*, reminder: Reminder) -> None:
+    """Record one delivery; committed at once so a crash right after loses no record.
+
+    Plain SQL: this runs once per email, and the ORM's per-query overhead was a third of the
+    cost of a reminder (bench/reminders.py).
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(MARK_SENT_SQL, [Reminder.Status.SENT, timezone.now(), reminder.pk])
+
+
+def reminder_batch_send(*, reminder_ids: list[int], task_id: str) -> tuple[int, list[int]]:
+    """Send a batch of reminders over one mail connection; returns (sent, ids to retry).
+
+    A row is taken by one task id (a redelivery after a crash has the same id and resumes it),
+    each row is marked sent right after its email, and sent rows are never taken again. A send
+    that fails is retried until REMINDER_MAX_ATTEMPTS, then the reminder is failed for good.
+    """
+    reminders = reminders_take(reminder_ids=reminder_ids, task_id=task_id)
+    sent, retry = 0, []
+    if not reminders:
+        return sent, retry
+    with marks_without_fsync(), get_connection() as mail:
+        for reminder in reminders:
+            try:
+                mail.send_messages(
+                    [reminder_message(reminder, reminder.patient, reminder.exercises)]
+                )
+            except TRANSIENT_SEND_ERRORS as exc:
+                final = reminder.attempts >= settings.REMINDER_MAX_ATTEMPTS
+                reminder_mark_failed(reminder=reminder, error=repr(exc), final=final)
+                if not final:
+                    retry.append(reminder.pk)
+                continue
+            reminder_mark_sent(reminder=reminder)
+            sent += 1
+    return sent, retry
+
+
+def reminder_mark_failed(*, reminder: Reminder, error: str, final: bool) -> None:
+    """Record a failed attempt; after the last one the reminder is failed for good."""
+    Reminder.objects.filter(pk=reminder.pk).update(
+        status=Reminder.Status.FAILED if final else Reminder.Status.SENDING,
+        last_error=error[:300],
+    )
+
+
+def inactivity_check(*, now: datetime.datetime) -> list[list[int]]:
+    """Nudge patients 2 days after their last session, and alert clinicians after 5.
+
+    Each stretch of inactivity gets one nudge (its slot is the instant the stretch turned 2
+    days old) and one alert (none while an unresolved one exists).
+    """
+    programs = (
+        Program.objects.filter(status=Program.Status.ACTIVE, patient__status=Patient.Status.ACTIVE)
+        .annotate(last_session=Max("sessions__performed_at"))
+        .values_list(
+            "patient_id",
+            "patient__clinic_id",
+            "patient__timezone",
+            "last_session",
+            "activated_at",
+        )
+    )
+    opted_in = set(_eligible_preferences().values_list("patient_id", flat=True))
+    nudges: list[DueSlot] = []
+    stale_patients: dict[int, tuple[int, datetime.datetime]] = {}
+    for patient_id, clinic_id, zone, last_session, activated_at in programs:
+        since = last_session or activated_at
+        if since is None:
+            continue
+        idle = now - since
+        if idle >= NUDGE_AFTER and patient_id in opted_in:
+            if not in_quiet_hours(local_now(now, zone).time()):
+                nudges.append(DueSlot(patient_id, since + NUDGE_AFTER, since + NUDGE_AFTER))
+        if idle >= ALERT_AFTER:
+            stale_patients[patient_id] = (clinic_id, since)
+    _create_pending(nudges, kind=Reminder.Kind.NUDGE)
+    _inactivity_alerts(stale_patients, now)
+    return reminders_claim(now=now)
+
+
+def _inactivity_alerts(stale: dict[int, tuple[int, datetime.datetime]], now) -> None:
+    alerted: set[int] = set()
+    for chunk in chunked(list(stale)):
+        alerted.update(
+            Alert.objects.filter(
+                patient_id__in=chunk, kind=Alert.Kind.INACTIVITY, resolved_at__isnull=True
+            ).values_list("patient_id", flat=True)
+        )
+    # Batched: PostgreSQL takes at most 65,535 parameters per statement.
+    Alert.objects.bulk_create(
+        (
+            Alert(
+                clinic_id=clinic_id,
+                patient_id=patient_id,
+                kind=Alert.Kind.INACTIVITY,
+                message=f"No session logged for {(now - since).days} days.",
+                created_at=now,
+            )
+            for patient_id, (clinic_id, since) in stale.items()
+            if patient_id not in alerted
+        ),
+        batch_size=1000,
+    )
+
+
+@transaction.atomic
+def reminders_unsubscribe(*, patient: Patient) -> bool:
+    """Turn a patient's reminders off from an email link; False when they already were."""
+    preference, _ = ReminderPreference.objects.select_for_update().get_or_create(patient=patient)
+    if not preference.enabled:
+        return False
+    preference.enabled = False
+    preference.save(update_fields=["enabled", "updated_at"])
+    audit_record(
+        actor=Actor(clinic=patient.clinic, user=None, channel=AuditLog.Channel.SYSTEM),
+        action=AuditLog.Action.CHANGE,
+        obj=preference,
+        patient=patient,
+        summary="Reminders turned off from the email's unsubscribe link",
+    )
+    return True

@@ -1,0 +1,240 @@
+"""What the emails say and carry: plain text unescaped, HTML escaped, unsubscribe links and
+headers on the kinds that may carry them (SPEC 4), and links to where the app is served."""
+
+import datetime
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.core import mail
+from django.test import Client, override_settings
+from django.urls import reverse
+
+from clinic.models import AuditLog, Clinician
+from config.settings.base import default_public_base_url
+from patients.services import portal_invitation_send
+from programs.followup.emails import alert_message
+from programs.followup.models import Alert
+from programs.reminders.emails import (
+    digest_message,
+    digest_unsubscribe_token,
+    reminder_message,
+    unsubscribe_token,
+)
+from programs.reminders.models import ClinicianDigest, Reminder
+from programs.reminders.services import digests_dispatch
+from tests.factories import ClinicFactory, PatientFactory
+
+pytestmark = pytest.mark.django_db
+
+UTC = datetime.UTC
+SEVEN_LONDON = datetime.datetime(2026, 1, 15, 7, 0, tzinfo=UTC)
+UNSUBSCRIBE_HEADERS = ("List-Unsubscribe", "List-Unsubscribe-Post")
+
+
+@pytest.fixture
+def clinic(db):
+    return ClinicFactory(name="Spine & Sports")
+
+
+@pytest.fixture
+def patient(clinic):
+    return PatientFactory(
+        clinic=clinic, first_name="Ann <Bo>", last_name="O'Neil & Co", email="a@x.org"
+    )
+
+
+@pytest.fixture
+def alert(patient):
+    return Alert.objects.create(
+        clinic=patient.clinic,
+        patient=patient,
+        kind="emergency_symptom",
+        message="Emergency symptom reported: saddle anaesthesia & leg weakness.",
+    )
+
+
+def html_of(message) -> str:
+    [(html, mimetype)] = message.alternatives
+    assert mimetype == "text/html"
+    return html
+
+
+def reminder_for(patient, kind="session") -> Reminder:
+    return Reminder.objects.create(patient=patient, kind=kind, slot=SEVEN_LONDON)
+
+
+def every_email(clinician, patient, alert, actor, django_capture_on_commit_callbacks):
+    """One email of each kind, by kind."""
+    with django_capture_on_commit_callbacks(execute=True):
+        portal_invitation_send(actor=actor, patient=patient)
+    [invitation] = mail.outbox
+    return {
+        "invitation": invitation,
+        "alert": alert_message(alert, [clinician.user.email]),
+        "digest": digest_message(clinician, [alert], 2),
+        "reminder": reminder_message(reminder_for(patient), patient, ()),
+        "nudge": reminder_message(reminder_for(patient, "nudge"), patient, ()),
+    }
+
+
+@pytest.fixture
+def emails(clinician, patient, alert, actor, django_capture_on_commit_callbacks):
+    return every_email(clinician, patient, alert, actor, django_capture_on_commit_callbacks)
+
+
+# --- escaping -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["invitation", "alert", "digest", "reminder", "nudge"])
+def test_plain_text_is_not_html_escaped_and_html_is(emails, kind):
+    message = emails[kind]
+    text, html = message.body, html_of(message)
+    names = {
+        "invitation": ("Spine & Sports", "Ann <Bo>"),
+        "alert": ("Ann <Bo> O'Neil & Co", "leg weakness."),
+        "digest": ("Ann <Bo> O'Neil & Co", "saddle anaesthesia & leg"),
+        "reminder": ("Hello Ann <Bo>",),
+        "nudge": ("Hello Ann <Bo>",),
+    }[kind]
+    for name in names:
+        assert name in text
+    assert "&amp;" not in text and "&lt;" not in text and "&#x27;" not in text
+    assert "<Bo>" not in html and "&lt;Bo&gt;" in html
+
+
+# --- unsubscribe links and headers --------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["reminder", "nudge", "digest"])
+def test_reminders_nudges_and_digests_carry_one_click_unsubscribe(emails, kind):
+    message = emails[kind]
+    headers = message.message()
+    link = headers["List-Unsubscribe"].strip("<>")
+    assert headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert link.startswith("http://testserver/") and "/unsubscribe/" in link
+    assert link in message.body and link in html_of(message)
+
+
+@pytest.mark.parametrize("kind", ["invitation", "alert"])
+def test_invitations_and_emergency_alerts_carry_no_unsubscribe(emails, kind):
+    message = emails[kind]
+    headers = message.message()
+    assert all(headers[name] is None for name in UNSUBSCRIBE_HEADERS)
+    assert "unsubscribe" not in message.body.lower()
+    assert "unsubscribe" not in html_of(message).lower()
+
+
+def test_digest_link_asks_then_one_click_stops_the_digest(clinician, patient, alert):
+    link = digest_message(clinician, [alert], 0).extra_headers["List-Unsubscribe"].strip("<>")
+    path = link.removeprefix("http://testserver")
+    assert path == reverse(
+        "reminders:digest_unsubscribe", args=[digest_unsubscribe_token(clinician.pk)]
+    )
+    client = Client(enforce_csrf_checks=True)  # mail clients send no CSRF token
+    page = client.get(path)
+    assert page.status_code == 200 and "Stop the daily digest?" in page.content.decode()
+    assert not Clinician.objects.get(pk=clinician.pk).digest_opt_out  # GET changes nothing
+    # RFC 8058: the mail client POSTs "List-Unsubscribe=One-Click" to the link.
+    done = client.post(path, {"List-Unsubscribe": "One-Click"})
+    assert done.status_code == 200 and "Daily digest stopped" in done.content.decode()
+    assert Clinician.objects.get(pk=clinician.pk).digest_opt_out
+    assert "already off" in client.post(path).content.decode()
+    assert AuditLog.objects.filter(object_type="Clinician", summary__contains="digest").count() == 1
+    # No digest any more; urgent alerts still reach the clinician.
+    assert digests_dispatch(now=SEVEN_LONDON) == []
+    assert not ClinicianDigest.objects.exists()
+    from programs.followup.tasks import send_alert_email_task
+
+    send_alert_email_task.apply(args=[alert.pk])
+    assert [m.to for m in mail.outbox] == [[clinician.user.email]]
+    # The page turns it back on.
+    again = client.post(path, {"action": "resubscribe"})
+    assert "Daily digest back on" in again.content.decode()
+    assert not Clinician.objects.get(pk=clinician.pk).digest_opt_out
+    assert len(digests_dispatch(now=SEVEN_LONDON)) == 1
+
+
+def tampered(token: str) -> str:
+    return token[:-2] + ("AA" if not token.endswith("AA") else "BB")
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_bad_digest_links_answer_a_clear_400(clinician, patient, method):
+    tokens = [
+        "nonsense",
+        tampered(digest_unsubscribe_token(clinician.pk)),
+        unsubscribe_token(patient.pk),  # a patient's reminder link names no clinician
+        digest_unsubscribe_token(999_999_999),
+    ]
+    for token in tokens:
+        response = getattr(Client(), method)(reverse("reminders:digest_unsubscribe", args=[token]))
+        assert response.status_code == 400, token
+        assert "This link is not valid" in response.content.decode()
+    assert not Clinician.objects.get(pk=clinician.pk).digest_opt_out
+
+
+def test_a_clinicians_digest_link_cannot_stop_a_patients_reminders(clinician, patient):
+    response = Client().post(
+        reverse("reminders:unsubscribe", args=[digest_unsubscribe_token(clinician.pk)])
+    )
+    assert response.status_code == 400
+
+
+# --- where links point ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("port", "expected"),
+    [
+        ("9000", "http://127.0.0.1:9000"),
+        (None, "http://127.0.0.1:8000"),
+        ("", "http://127.0.0.1:8000"),
+    ],
+)
+def test_default_public_base_url_follows_the_served_port(port, expected):
+    assert default_public_base_url(port) == expected
+
+
+def settings_value(name: str, **environ) -> str:
+    """A setting as a fresh process on the local settings (`make run`) evaluates it."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"PUBLIC_BASE_URL", "BACKSTRONG_PORT"}
+    }
+    env |= {"DJANGO_SETTINGS_MODULE": "config.settings.local", **environ}
+    result = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", f"from django.conf import settings; print(settings.{name})"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.strip()
+
+
+def test_make_run_on_another_port_mails_links_to_that_port():
+    assert settings_value("PUBLIC_BASE_URL", BACKSTRONG_PORT="9000") == "http://127.0.0.1:9000"
+    assert settings_value("PUBLIC_BASE_URL") == "http://127.0.0.1:8000"
+    assert (
+        settings_value(
+            "PUBLIC_BASE_URL", BACKSTRONG_PORT="9000", PUBLIC_BASE_URL="https://b.example"
+        )
+        == "https://b.example"
+    )
+
+
+@override_settings(PUBLIC_BASE_URL="http://127.0.0.1:9000/")
+def test_every_link_uses_public_base_url(
+    clinician, patient, alert, actor, django_capture_on_commit_callbacks
+):
+    emails = every_email(clinician, patient, alert, actor, django_capture_on_commit_callbacks)
+    for kind, message in emails.items():
+        links = [word for word in message.body.split() if "://" in word]
+        assert links, kind
+        assert all(link.startswith("http://127.0.0.1:9000/") for link in links), (kind, links)
+        assert "testserver" not in html_of(message)
