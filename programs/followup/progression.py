@@ -12,7 +12,7 @@
 import datetime
 from dataclasses import dataclass, replace
 
-from programs.library.dosage import BOUNDS, MIN_ELBOWS_HOLD_SECONDS, Dosage
+from programs.library.dosage import BOUNDS, Dosage, ExerciseSpec, with_min_hold
 
 GREEN, AMBER, RED = "green", "amber", "red"
 GREEN_MAX_PAIN = 3
@@ -118,15 +118,14 @@ def progress_dosage(dosage: Dosage) -> Dosage:
     return replace(dosage, reps=_scaled(dosage.reps, PROGRESS_STEP, +1, "reps"))
 
 
-def regress_dosage(dosage: Dosage, *, exercise_slug: str) -> Dosage:
-    """One step down: about 20 % fewer repetitions (at least one), and shorter holds,
-    except that prone on elbows keeps its 10-second minimum."""
+def regress_dosage(dosage: Dosage, *, exercise: ExerciseSpec) -> Dosage:
+    """One step down: about 20 % fewer repetitions (at least one), and shorter holds, never
+    below the exercise's minimum hold (prone on elbows keeps its 10 seconds)."""
     hold = dosage.hold_seconds
     if hold > 1:
         hold = _scaled(hold, REGRESS_STEP, -1, "hold_seconds")
-    if exercise_slug == "prone-on-elbows":
-        hold = max(hold, MIN_ELBOWS_HOLD_SECONDS)
-    return replace(dosage, reps=_scaled(dosage.reps, REGRESS_STEP, -1, "reps"), hold_seconds=hold)
+    fewer = replace(dosage, reps=_scaled(dosage.reps, REGRESS_STEP, -1, "reps"), hold_seconds=hold)
+    return with_min_hold(fewer, exercise)
 
 
 def prescribed_sessions_per_week(dosages: list[Dosage]) -> int:
@@ -134,10 +133,10 @@ def prescribed_sessions_per_week(dosages: list[Dosage]) -> int:
     return max((d.sessions_per_day * d.days_per_week for d in dosages), default=0)
 
 
-def suggested_dosage(kind: str, dosage: Dosage, *, exercise_slug: str) -> Dosage:
+def suggested_dosage(kind: str, dosage: Dosage, *, exercise: ExerciseSpec) -> Dosage:
     """What accepting a 'regress' or 'progress' suggestion makes of one exercise's dosage."""
     if kind == "regress":
-        return regress_dosage(dosage, exercise_slug=exercise_slug)
+        return regress_dosage(dosage, exercise=exercise)
     return progress_dosage(dosage)
 
 

@@ -18,7 +18,9 @@ Rules, numbered as in SPEC 2.4:
 3. Tier moderate adds prone press-ups and the standing head-and-chest extension.
 4. Tiers mild and none add core endurance (curl-up, bird-dog, side bridge, glute bridge),
    2–3 days a week.
-5. Prone on elbows holds at least 10 s at every tier; tiers differ in reps and sessions.
+5. Prone on elbows holds at least 10 s at every tier; tiers differ in reps and sessions. An
+   exercise carries its minimum hold (`ExerciseSpec.min_hold_seconds`), which every dosage
+   of it keeps: defaults, templates re-scaled, regressions and clinicians' changes.
 6. A patient who cannot lie prone gets no prone exercise, and standing alternatives.
 7. No spinal flexion (the curl-up counts) for a herniated or bulging disc at tier moderate or
    severe.
@@ -32,7 +34,6 @@ TIERS = SEVERITY_ORDER  # best to worst: none, mild, moderate, severe
 DISC_CONDITIONS = frozenset({Condition.HERNIATED_DISC, Condition.BULGING_DISC})
 FLEXION_RESTRICTED_TIERS = frozenset({Severity.MODERATE, Severity.SEVERE})
 PRONE = "prone"
-MIN_ELBOWS_HOLD_SECONDS = 10
 
 # Sane bounds for any prescription, checked by the services and the property tests.
 BOUNDS = {
@@ -108,6 +109,9 @@ class ExerciseSpec:
     max_tier: str  # the worst tier the exercise is safe at
     loads_flexion: bool = False
     prone_alternative: bool = False  # included only for patients who cannot lie prone
+    # The shortest hold that still does the exercise's work (prone on elbows: "at least ten
+    # seconds"); every dosage of it, default or changed, is held at least this long.
+    min_hold_seconds: int = 0
 
 
 @dataclass(frozen=True)
@@ -157,38 +161,6 @@ PROFILE_LABELS = {
 }
 
 
-def _standard(slug, category, position, profile, max_tier, **flags) -> ExerciseSpec:
-    return ExerciseSpec(slug, category, position, profile, max_tier, **flags)
-
-
-# How the engine treats each exercise of the standard library (SPEC 2.3), in program order.
-STANDARD_LIBRARY: tuple[ExerciseSpec, ...] = (
-    _standard("prone-lying", "extension", "prone", "rest_position", Severity.SEVERE),
-    _standard("prone-on-elbows", "extension", "prone", "extension_hold", Severity.SEVERE),
-    _standard("prone-press-up", "extension", "prone", "press_up", Severity.MODERATE),
-    _standard(
-        "standing-back-extension",
-        "extension",
-        "standing",
-        "standing_extension",
-        Severity.SEVERE,
-        prone_alternative=True,
-    ),
-    _standard(
-        "standing-head-chest-extension",
-        "extension",
-        "standing",
-        "standing_extension",
-        Severity.MODERATE,
-    ),
-    _standard("abdominal-bracing", "core", "supine", "bracing", Severity.SEVERE),
-    _standard("glute-bridge", "core", "supine", "core_endurance", Severity.MILD),
-    _standard("curl-up", "core", "supine", "core_endurance", Severity.MILD, loads_flexion=True),
-    _standard("bird-dog", "core", "quadruped", "core_endurance", Severity.MILD),
-    _standard("side-bridge", "core", "side", "core_endurance", Severity.MILD),
-)
-
-
 def exclusion_reason(*, tier: str, exercise: ExerciseSpec, patient: PatientProfile) -> str:
     """Why the exercise may not be prescribed to this patient at this tier ('' if it may)."""
     if TIERS.index(tier) > TIERS.index(exercise.max_tier):
@@ -223,10 +195,14 @@ def dosage_for(*, tier: str, exercise: ExerciseSpec, patient: PatientProfile) ->
     reason = exclusion_reason(tier=tier, exercise=exercise, patient=patient)
     if reason:
         raise ValueError(f"{exercise.slug} cannot be prescribed: {reason}.")
-    dosage = DEFAULTS[exercise.dosage_profile][tier]
-    if exercise.slug == "prone-on-elbows":
-        dosage = replace(dosage, hold_seconds=max(dosage.hold_seconds, MIN_ELBOWS_HOLD_SECONDS))
-    return dosage
+    return with_min_hold(DEFAULTS[exercise.dosage_profile][tier], exercise)
+
+
+def with_min_hold(dosage: Dosage, exercise: ExerciseSpec) -> Dosage:
+    """The dosage with its hold raised to the exercise's minimum, where it falls short."""
+    if dosage.hold_seconds >= exercise.min_hold_seconds:
+        return dosage
+    return replace(dosage, hold_seconds=exercise.min_hold_seconds)
 
 
 def rescale(*, dosage: Dosage, profile: str, from_tier: str, to_tier: str) -> Dosage:

@@ -46,6 +46,7 @@ class ExerciseForm(forms.ModelForm):
             "dosage_profile",
             "max_tier",
             "loads_flexion",
+            "min_hold_seconds",
             "instructions",
             "cautions",
             "illustration",

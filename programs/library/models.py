@@ -5,7 +5,7 @@ from django.db.models import Q
 
 from clinic.models import Clinic
 from patients.clinical import TIER_LABELS, Severity
-from programs.library.dosage import DEFAULTS, PROFILE_LABELS, ExerciseSpec
+from programs.library.dosage import BOUNDS, DEFAULTS, PROFILE_LABELS, ExerciseSpec
 
 # Programs and the library list extension work first, then mobility, then core.
 CATEGORY_ORDER = ("extension", "mobility", "core")
@@ -57,6 +57,11 @@ class Exercise(models.Model):
         default=False,
         help_text="Generated programs include it only for patients who cannot lie prone.",
     )
+    min_hold_seconds = models.PositiveSmallIntegerField(
+        "minimum hold (seconds)",
+        default=0,
+        help_text="Every dosage of it is held at least this long; 0 for none.",
+    )
     illustration = models.CharField(
         max_length=200, blank=True, help_text="Path of the picture under static/."
     )
@@ -90,6 +95,10 @@ class Exercise(models.Model):
             models.CheckConstraint(
                 condition=Q(max_tier__in=Severity.values), name="exercise_max_tier_valid"
             ),
+            models.CheckConstraint(
+                condition=Q(min_hold_seconds__lte=BOUNDS["hold_seconds"][1]),
+                name="exercise_min_hold_in_bounds",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -105,6 +114,7 @@ class Exercise(models.Model):
             max_tier=self.max_tier,
             loads_flexion=self.loads_flexion,
             prone_alternative=self.prone_alternative,
+            min_hold_seconds=self.min_hold_seconds,
         )
 
     @property

@@ -23,6 +23,7 @@ def exercise_create(
     summary: str = "",
     cautions: str = "",
     loads_flexion: bool = False,
+    min_hold_seconds: int = 0,
     illustration: str = "",
 ) -> Exercise:
     """Add an exercise to the actor's clinic library (visible to that clinic only)."""
@@ -47,6 +48,7 @@ def exercise_create(
         dosage_profile=dosage_profile,
         max_tier=max_tier,
         loads_flexion=loads_flexion,
+        min_hold_seconds=min_hold_seconds,
         illustration=illustration,
     )
     exercise.full_clean()

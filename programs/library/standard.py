@@ -16,6 +16,10 @@ Patient-facing text (instructions, cautions) is written in plain English for abo
 from `programs.library.dosage`, so the instructions say only what the published protocols fix.
 """
 
+from dataclasses import dataclass
+
+from programs.library.dosage import ExerciseSpec
+
 # Safety points shared by every exercise.
 _STOP_IF_LEG = (
     "Stop if pain spreads into your buttock or leg, or if you feel numbness, tingling or "
@@ -33,13 +37,19 @@ _CENTRALISES = (
 # Core exercises: no Valsalva.
 _BREATHE = "Do not hold your breath. Keep breathing slowly and normally."
 
-STANDARD_EXERCISES = [
+# Each standard exercise with all its facts in one place: what the dosage engine, the
+# progression rules and the library read (category, position, dosage profile, the worst tier it
+# is safe at, flexion, whether it stands in for prone work, its minimum hold) and what patients
+# read (name, instructions, cautions).
+_ROWS = [
     {
         "slug": "prone-lying",
         "name": "Lying on your stomach",
         "category": "extension",
         "position": "prone",
         "progression_order": 1,
+        "dosage_profile": "rest_position",
+        "max_tier": "severe",
         "summary": (
             "Relaxed prone lying: the first step of the McKenzie extension chain, easing the "
             "lumbar spine toward extension and testing prone tolerance before loaded extension."
@@ -66,6 +76,9 @@ STANDARD_EXERCISES = [
         "category": "extension",
         "position": "prone",
         "progression_order": 2,
+        "dosage_profile": "extension_hold",
+        "max_tier": "severe",
+        "min_hold_seconds": 10,
         "summary": (
             "Prone on elbows (sphinx): sustained passive lumbar extension with the pelvis on "
             "the floor, held at least 10 s; the step between prone lying and press-ups."
@@ -92,6 +105,8 @@ STANDARD_EXERCISES = [
         "category": "extension",
         "position": "prone",
         "progression_order": 3,
+        "dosage_profile": "press_up",
+        "max_tier": "moderate",
         "summary": (
             "Prone press-up (McKenzie extension in lying): end-range lumbar extension with "
             "the pelvis on the floor and a 1–2 s pause at the top."
@@ -117,6 +132,9 @@ STANDARD_EXERCISES = [
         "category": "extension",
         "position": "standing",
         "progression_order": 4,
+        "dosage_profile": "standing_extension",
+        "max_tier": "severe",
+        "prone_alternative": True,
         "summary": (
             "Lumbar extension in standing: the alternative when prone lying is not tolerated, "
             "and useful through the day, e.g. after prolonged sitting."
@@ -143,6 +161,8 @@ STANDARD_EXERCISES = [
         "category": "extension",
         "position": "standing",
         "progression_order": 5,
+        "dosage_profile": "standing_extension",
+        "max_tier": "moderate",
         "summary": (
             "Standing thoracic and cervical extension: works the back extensors while keeping "
             "load on the lumbar spine low."
@@ -168,6 +188,8 @@ STANDARD_EXERCISES = [
         "category": "core",
         "position": "supine",
         "progression_order": 1,
+        "dosage_profile": "bracing",
+        "max_tier": "severe",
         "summary": (
             "Abdominal bracing: gentle co-contraction of the abdominal wall with the lumbar "
             "spine in neutral, held about 10 s; the entry point of the core chain."
@@ -192,6 +214,8 @@ STANDARD_EXERCISES = [
         "category": "core",
         "position": "supine",
         "progression_order": 2,
+        "dosage_profile": "core_endurance",
+        "max_tier": "mild",
         "summary": (
             "Glute bridge: hip extension in crook lying with a neutral lumbar spine, held about "
             "10 s; trains the gluteals and back extensors together."
@@ -218,6 +242,9 @@ STANDARD_EXERCISES = [
         "category": "core",
         "position": "supine",
         "progression_order": 3,
+        "dosage_profile": "core_endurance",
+        "max_tier": "mild",
+        "loads_flexion": True,
         "summary": (
             "McGill curl-up: trains the rectus abdominis with minimal lumbar flexion, hands "
             "under the lumbar spine to keep its lordosis; still a (small) flexion exercise."
@@ -246,6 +273,8 @@ STANDARD_EXERCISES = [
         "category": "core",
         "position": "quadruped",
         "progression_order": 4,
+        "dosage_profile": "core_endurance",
+        "max_tier": "mild",
         "summary": (
             "McGill bird-dog: contralateral arm and leg extension in four-point kneeling with "
             "a neutral spine, held about 10 s; back extensor endurance with low spinal load."
@@ -273,6 +302,8 @@ STANDARD_EXERCISES = [
         "category": "core",
         "position": "side",
         "progression_order": 5,
+        "dosage_profile": "core_endurance",
+        "max_tier": "mild",
         "summary": (
             "McGill side bridge: lateral trunk endurance (quadratus lumborum, obliques) with a "
             "neutral spine, held about 10 s each side; knees bent for the easier version."
@@ -297,28 +328,68 @@ STANDARD_EXERCISES = [
 ]
 
 
-def seed_standard_library(exercise_model) -> None:
-    """Create or update the standard exercises; takes the model so migrations can pass theirs."""
-    from programs.library.dosage import STANDARD_LIBRARY
+@dataclass(frozen=True)
+class StandardExercise:
+    """A standard exercise: its facts for the engine and its words for the patient."""
 
-    content = {row["slug"]: row for row in STANDARD_EXERCISES}
-    for spec in STANDARD_LIBRARY:
-        row = content[spec.slug]
+    slug: str
+    name: str
+    category: str
+    position: str
+    progression_order: int
+    dosage_profile: str
+    max_tier: str
+    summary: str
+    instructions: list[str]
+    cautions: list[str]
+    loads_flexion: bool = False
+    prone_alternative: bool = False
+    min_hold_seconds: int = 0
+
+    @property
+    def spec(self) -> ExerciseSpec:
+        return ExerciseSpec(
+            slug=self.slug,
+            category=self.category,
+            position=self.position,
+            dosage_profile=self.dosage_profile,
+            max_tier=self.max_tier,
+            loads_flexion=self.loads_flexion,
+            prone_alternative=self.prone_alternative,
+            min_hold_seconds=self.min_hold_seconds,
+        )
+
+
+STANDARD_EXERCISES: tuple[StandardExercise, ...] = tuple(StandardExercise(**row) for row in _ROWS)
+# What the engine sees of the standard library, in program order (its property tests use it).
+STANDARD_LIBRARY: tuple[ExerciseSpec, ...] = tuple(e.spec for e in STANDARD_EXERCISES)
+
+
+def seed_standard_library(exercise_model) -> None:
+    """Create or update the standard exercises; takes the model so migrations can pass theirs.
+
+    Only the fields the given model has are written, so a migration's historical model (from
+    before a field existed) is seeded with what it can hold; a later migration seeds the rest.
+    """
+    fields = {field.name for field in exercise_model._meta.get_fields()}
+    for exercise in STANDARD_EXERCISES:
+        values = {
+            "name": exercise.name,
+            "summary": exercise.summary,
+            "instructions": "\n".join(exercise.instructions),
+            "cautions": "\n".join(exercise.cautions),
+            "category": exercise.category,
+            "position": exercise.position,
+            "progression_order": exercise.progression_order,
+            "dosage_profile": exercise.dosage_profile,
+            "max_tier": exercise.max_tier,
+            "loads_flexion": exercise.loads_flexion,
+            "prone_alternative": exercise.prone_alternative,
+            "min_hold_seconds": exercise.min_hold_seconds,
+            "illustration": f"img/exercises/{exercise.slug}.svg",
+        }
         exercise_model.objects.update_or_create(
             clinic=None,
-            slug=spec.slug,
-            defaults={
-                "name": row["name"],
-                "summary": row["summary"],
-                "instructions": "\n".join(row["instructions"]),
-                "cautions": "\n".join(row["cautions"]),
-                "category": spec.category,
-                "position": spec.position,
-                "progression_order": row["progression_order"],
-                "dosage_profile": spec.dosage_profile,
-                "max_tier": spec.max_tier,
-                "loads_flexion": spec.loads_flexion,
-                "prone_alternative": spec.prone_alternative,
-                "illustration": f"img/exercises/{spec.slug}.svg",
-            },
+            slug=exercise.slug,
+            defaults={name: value for name, value in values.items() if name in fields},
         )

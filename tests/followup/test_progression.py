@@ -3,6 +3,8 @@
 import datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from programs.followup.progression import (
     SessionOutcome,
@@ -15,6 +17,7 @@ from programs.followup.progression import (
     traffic_light,
 )
 from programs.library.dosage import Dosage
+from programs.library.standard import STANDARD_LIBRARY
 
 DAY = datetime.date(2026, 11, 20)
 
@@ -100,9 +103,31 @@ def test_progress_adds_about_ten_percent_reps():
     assert progress_dosage(Dosage(1, 50, 10, 2, 7)).reps == 50  # capped
 
 
+def _spec(slug):
+    return next(spec for spec in STANDARD_LIBRARY if spec.slug == slug)
+
+
 def test_regress_lowers_reps_and_holds_but_keeps_the_elbows_minimum():
-    elbows = regress_dosage(Dosage(1, 10, 10, 2, 7), exercise_slug="prone-on-elbows")
+    elbows = regress_dosage(Dosage(1, 10, 10, 2, 7), exercise=_spec("prone-on-elbows"))
     assert (elbows.reps, elbows.hold_seconds) == (8, 10)
-    bracing = regress_dosage(Dosage(1, 10, 10, 2, 7), exercise_slug="abdominal-bracing")
+    bracing = regress_dosage(Dosage(1, 10, 10, 2, 7), exercise=_spec("abdominal-bracing"))
     assert (bracing.reps, bracing.hold_seconds) == (8, 8)
-    assert regress_dosage(Dosage(1, 1, 0, 1, 2), exercise_slug="x").reps == 1  # floor
+    assert regress_dosage(Dosage(1, 1, 0, 1, 2), exercise=_spec("curl-up")).reps == 1  # floor
+
+
+@given(
+    dosage=st.builds(
+        Dosage,
+        sets=st.integers(1, 10),
+        reps=st.integers(1, 50),
+        hold_seconds=st.integers(0, 120),
+        sessions_per_day=st.integers(1, 5),
+        days_per_week=st.integers(1, 7),
+    ),
+    exercise=st.sampled_from(STANDARD_LIBRARY),
+)
+def test_regress_never_holds_an_exercise_below_its_minimum(dosage, exercise):
+    regressed = regress_dosage(dosage, exercise=exercise)
+    assert regressed.hold_seconds >= min(dosage.hold_seconds, exercise.min_hold_seconds)
+    if dosage.hold_seconds >= exercise.min_hold_seconds:
+        assert regressed.hold_seconds >= exercise.min_hold_seconds

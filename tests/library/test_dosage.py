@@ -8,7 +8,6 @@ from patients.clinical import Condition, Severity
 from programs.library.dosage import (
     BOUNDS,
     DEFAULTS,
-    STANDARD_LIBRARY,
     TIERS,
     Dosage,
     PatientProfile,
@@ -19,6 +18,7 @@ from programs.library.dosage import (
     rescale,
     select_exercises,
 )
+from programs.library.standard import STANDARD_LIBRARY
 
 tiers = st.sampled_from(TIERS)
 exercises = st.sampled_from(STANDARD_LIBRARY)

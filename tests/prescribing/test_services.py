@@ -11,9 +11,9 @@ from django.db import IntegrityError, transaction
 from clinic.models import AuditLog
 from clinic.services import Actor
 from patients.services import assessment_record
-from programs.library.dosage import STANDARD_LIBRARY
 from programs.library.models import Exercise
 from programs.library.services import exercise_create
+from programs.library.standard import STANDARD_LIBRARY
 from programs.prescribing.models import DosageChange, Program
 from programs.prescribing.services import (
     ProgramConflict,
@@ -341,3 +341,32 @@ def test_clinic_exercise_names_must_be_new(actor):
     exercise_create(actor=actor, name="Dead bug", **fields)
     with pytest.raises(ValidationError, match="already in your library"):
         exercise_create(actor=actor, name="Dead Bug", **fields)
+
+
+def test_a_clinic_exercise_keeps_its_own_minimum_hold(actor, patient):
+    """The minimum hold is a fact of the exercise, not a special case of one slug."""
+    wall_sit = exercise_create(
+        actor=actor,
+        name="Wall sit",
+        instructions="Slide down the wall",
+        category="core",
+        position="standing",
+        progression_order=9,
+        dosage_profile="bracing",
+        max_tier="severe",
+        min_hold_seconds=20,
+    )
+    program = program_factory(patient=patient)
+    item = program_item_add(actor=actor, program=program, exercise=wall_sit)
+    assert item.hold_seconds == 20  # the bracing default (10 s) raised to the minimum
+    dosage = item.dosage.as_dict()
+    with pytest.raises(ValidationError) as exc:
+        program_item_change_dosage(
+            actor=actor, item=item, reason="shorter", **(dosage | {"hold_seconds": 15})
+        )
+    assert exc.value.message_dict == {"hold_seconds": ["Wall sit is held at least 20 seconds."]}
+
+
+def test_the_seeded_library_carries_the_facts_of_the_standard_list():
+    for spec in STANDARD_LIBRARY:
+        assert Exercise.objects.get(clinic=None, slug=spec.slug).spec == spec

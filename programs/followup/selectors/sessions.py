@@ -136,7 +136,7 @@ def suggestions_with_preview_for(*, patient: Patient, limit: int = 5) -> list[Su
         if suggestion.status != Suggestion.Status.PENDING:
             continue
         for item in suggestion.program.items.all():
-            new = suggested_dosage(suggestion.kind, item.dosage, exercise_slug=item.exercise.slug)
+            new = suggested_dosage(suggestion.kind, item.dosage, exercise=item.exercise.spec)
             if changes := dosage_difference(item.dosage, new):
                 suggestion.preview.append(DosagePreview(item.exercise.name, changes))
     return suggestions

@@ -60,7 +60,7 @@ def suggestion_accept(*, actor: Actor, suggestion: Suggestion, reason: str) -> S
         raise ProgramConflict("This program is completed; start a new one instead.")
     for item in program.items.select_related("exercise"):
         # The same function the suggestion's preview shows, so the clinician gets what they read.
-        new = suggested_dosage(suggestion.kind, item.dosage, exercise_slug=item.exercise.slug)
+        new = suggested_dosage(suggestion.kind, item.dosage, exercise=item.exercise.spec)
         if new != item.dosage:
             program_item_change_dosage(
                 actor=actor,

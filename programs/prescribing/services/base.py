@@ -4,7 +4,7 @@ changes per patient, and the checks made before prescribing."""
 from clinic.errors import StateConflict
 from clinic.services import Actor, audit_record
 from patients.models import Assessment, Patient
-from programs.library.dosage import MIN_ELBOWS_HOLD_SECONDS, Dosage, PatientProfile
+from programs.library.dosage import Dosage, PatientProfile
 from programs.library.models import CATEGORY_ORDER, Exercise
 from programs.prescribing.models import Program, ProgramItem
 
@@ -61,12 +61,6 @@ def ensure_editable(program: Program) -> None:
 
 def audit_program(actor: Actor, action: str, program: Program, summary: str) -> None:
     audit_record(actor=actor, action=action, obj=program, patient=program.patient, summary=summary)
-
-
-def with_elbows_floor(exercise: Exercise, dosage: Dosage) -> Dosage:
-    if exercise.slug == "prone-on-elbows" and dosage.hold_seconds < MIN_ELBOWS_HOLD_SECONDS:
-        return Dosage(**(dosage.as_dict() | {"hold_seconds": MIN_ELBOWS_HOLD_SECONDS}))
-    return dosage
 
 
 def create_items(program: Program, rows: list[tuple[Exercise, Dosage, str]]) -> None:

@@ -9,7 +9,6 @@ from clinic.models import AuditLog
 from clinic.services import Actor
 from programs.library.dosage import (
     BOUNDS,
-    MIN_ELBOWS_HOLD_SECONDS,
     dosage_for,
     exclusion_reason,
     out_of_bounds,
@@ -117,14 +116,9 @@ def program_item_change_dosage(
     reason = (reason or "").strip()
     if not reason:
         errors["reason"] = "Say why the dosage changes; the reason is kept in the history."
-    if (
-        item.exercise.slug == "prone-on-elbows"
-        and "hold_seconds" not in errors
-        and hold_seconds < MIN_ELBOWS_HOLD_SECONDS
-    ):
-        errors["hold_seconds"] = (
-            f"Prone on elbows is held at least {MIN_ELBOWS_HOLD_SECONDS} seconds."
-        )
+    minimum = item.exercise.min_hold_seconds
+    if "hold_seconds" not in errors and hold_seconds < minimum:
+        errors["hold_seconds"] = f"{item.exercise.name} is held at least {minimum} seconds."
     if errors:
         raise ValidationError(errors)
     lock_patient(item.program.patient_id)

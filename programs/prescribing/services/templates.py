@@ -7,7 +7,7 @@ from clinic.models import AuditLog
 from clinic.services import Actor
 from patients.clinical import TIER_LABELS
 from patients.models import Patient
-from programs.library.dosage import exclusion_reason, rescale
+from programs.library.dosage import exclusion_reason, rescale, with_min_hold
 from programs.prescribing.models import Program, ProgramTemplate, TemplateItem
 from programs.prescribing.services.base import (
     ProgramConflict,
@@ -16,7 +16,6 @@ from programs.prescribing.services.base import (
     current_assessment,
     lock_patient,
     patient_profile,
-    with_elbows_floor,
 )
 
 
@@ -70,7 +69,7 @@ def program_template_apply(
             from_tier=template.tier,
             to_tier=assessment.tier,
         )
-        rows.append((exercise, with_elbows_floor(exercise, dosage), item.notes))
+        rows.append((exercise, with_min_hold(dosage, exercise.spec), item.notes))
     if not rows:
         raise ProgramConflict(
             "None of the template's exercises suits this patient: " + "; ".join(skipped)
