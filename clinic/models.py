@@ -6,6 +6,7 @@ import zoneinfo
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
 
@@ -130,6 +131,8 @@ class AuditLog(models.Model):
     object_type = models.CharField(max_length=64)
     object_id = models.CharField(max_length=64, blank=True)
     summary = models.CharField(max_length=255, blank=True)
+    # What a change changed: [{"field": name, "old": value, "new": value}, ...] in JSON terms.
+    changes = models.JSONField(default=list, blank=True, encoder=DjangoJSONEncoder)
     ip_address = models.GenericIPAddressField(null=True, blank=True)
     at = models.DateTimeField(default=timezone.now, db_index=True)
 
@@ -145,6 +148,12 @@ class AuditLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.who} {self.action} {self.object_type}"
+
+    @property
+    def object_label(self) -> str:
+        """The kind of object, "Program": rows written before the apps were split name it
+        with its app, "programs.Program"."""
+        return self.object_type.rpartition(".")[2]
 
     @property
     def who(self) -> str:

@@ -2,7 +2,9 @@
 
 import datetime
 import secrets
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
@@ -39,6 +41,19 @@ class Actor:
         return cls(clinic=clinic, user=request.user, channel=AuditLog.Channel.UI, ip_address=ip)
 
 
+# One changed value for the audit: (field, old, new).
+FieldChange = tuple[str, Any, Any]
+
+
+def field_changes(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[FieldChange]:
+    """(field, old, new) for each field of `after` whose value differs from `before`."""
+    return [
+        (name, before.get(name), value)
+        for name, value in after.items()
+        if before.get(name) != value
+    ]
+
+
 def audit_record(
     *,
     actor: Actor,
@@ -46,8 +61,13 @@ def audit_record(
     obj: models.Model,
     patient=None,
     summary: str = "",
+    changes: Sequence[FieldChange] = (),
 ) -> AuditLog:
-    """Append one audit row; callers run inside the transaction of the change they record."""
+    """Append one audit row; callers run inside the transaction of the change they record.
+
+    `summary` says what happened in words; `changes` lists each changed field with its old and
+    new value, so the trail can be read, filtered and exported field by field.
+    """
     row = AuditLog(
         clinic=actor.clinic,
         actor=actor.user,
@@ -60,6 +80,7 @@ def audit_record(
         object_type=obj._meta.object_name,
         object_id=str(obj.pk),
         summary=summary[:255],
+        changes=[{"field": field, "old": old, "new": new} for field, old, new in changes],
         ip_address=actor.ip_address,
     )
     # The related objects are ones the caller holds, and the action CHECK lives in the database:
@@ -167,6 +188,7 @@ def api_key_revoke(*, actor: Actor, key: ApiKey) -> ApiKey:
         action=AuditLog.Action.CHANGE,
         obj=key,
         summary=f"API key “{key.name}” ({key.prefix}…) revoked",
+        changes=[("revoked_at", None, key.revoked_at)],
     )
     return key
 

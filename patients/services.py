@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from clinic.errors import StateConflict
 from clinic.models import AuditLog, User
-from clinic.services import Actor, audit_record
+from clinic.services import Actor, audit_record, field_changes
 from patients.clinical import referral_for, tier_for
 from patients.models import Assessment, Patient, PortalInvitation
 
@@ -143,7 +143,9 @@ def patient_update(*, actor: Actor, patient: Patient, **changes) -> Patient:
         raise ValidationError(f"These fields cannot be changed here: {', '.join(sorted(unknown))}.")
     patient = Patient.objects.select_for_update().get(pk=patient.pk)
     _ensure_changeable(patient)
-    changed = [name for name, value in changes.items() if getattr(patient, name) != value]
+    before = {name: getattr(patient, name) for name in changes}
+    audited = field_changes(before, changes)
+    changed = [name for name, _, _ in audited]
     if not changed:
         return patient
     for name in changed:
@@ -157,6 +159,7 @@ def patient_update(*, actor: Actor, patient: Patient, **changes) -> Patient:
         obj=patient,
         patient=patient,
         summary=f"Changed {', '.join(changed)}",
+        changes=audited,
     )
     return patient
 
@@ -166,6 +169,7 @@ def patient_archive(*, actor: Actor, patient: Patient) -> Patient:
     """Archive a patient: hidden from lists and reminders, every row kept."""
     patient = Patient.objects.select_for_update().get(pk=patient.pk)
     _ensure_changeable(patient)
+    previous = patient.status
     patient.status = Patient.Status.ARCHIVED
     patient.archived_at = timezone.now()
     patient.full_clean()
@@ -176,6 +180,7 @@ def patient_archive(*, actor: Actor, patient: Patient) -> Patient:
         obj=patient,
         patient=patient,
         summary="Patient archived",
+        changes=[("status", previous, patient.status)],
     )
     return patient
 
@@ -209,6 +214,7 @@ def assessment_record(
     # The row lock orders concurrent assessments, so `latest_assessment` is really the latest.
     patient = Patient.objects.select_for_update().get(pk=patient.pk)
     _ensure_changeable(patient)
+    previous = patient.latest_assessment
     assessment = _assessment_build(actor, patient, injury_severity, pain_level, red_flags, notes)
     assessment.full_clean(exclude=["tier"])
     referral = assessment.referral
@@ -224,6 +230,11 @@ def assessment_record(
         patient=patient,
         summary=f"Assessment: {assessment.tier_reason}"
         + (f"; red flags: {', '.join(assessment.red_flags)}" if referral.required else ""),
+        # Against the previous assessment: what the reassessment changed in the grading.
+        changes=field_changes(
+            {name: getattr(previous, name) for name in GRADING} if previous else {},
+            {name: getattr(assessment, name) for name in GRADING},
+        ),
     )
     for handler in _assessment_handlers:
         handler(actor=actor, patient=patient, assessment=assessment)
@@ -237,6 +248,8 @@ def patient_record_view(*, actor: Actor, patient: Patient) -> None:
 
 # The clinical grading: changing any of these records a new assessment.
 ASSESSMENT_FIELDS = ("injury_severity", "pain_level", "red_flags")
+# What an assessment's audit row lists as changed: the grading and what follows from it.
+GRADING = (*ASSESSMENT_FIELDS, "tier", "referral_required")
 
 
 @transaction.atomic

@@ -166,3 +166,23 @@ def test_database_refuses_duplicate_external_id(clinic):
 def test_database_refuses_archived_status_without_date(patient):
     with pytest.raises(IntegrityError), transaction.atomic():
         Patient.objects.filter(pk=patient.pk).update(status="archived")
+
+
+def test_audit_rows_carry_structured_changes(actor):
+    patient = _create(actor, pain_level=3)
+    created = AuditLog.objects.get(patient=patient, object_type="Assessment")
+    # The first assessment: every grading field from nothing.
+    first = {c["field"]: (c["old"], c["new"]) for c in created.changes}
+    assert first["injury_severity"] == (None, "mild") and first["pain_level"] == (None, 3)
+    patient_update(actor=actor, patient=patient, phone="0123", first_name=patient.first_name)
+    row = AuditLog.objects.filter(patient=patient, action="change").latest("id")
+    assert row.changes == [{"field": "phone", "old": "", "new": "0123"}]
+    assessment_record(actor=actor, patient=patient, injury_severity="mild", pain_level=7)
+    row = AuditLog.objects.filter(patient=patient, object_type="Assessment").latest("id")
+    assert row.changes == [
+        {"field": "pain_level", "old": 3, "new": 7},
+        {"field": "tier", "old": "mild", "new": "severe"},
+    ]
+    patient_archive(actor=actor, patient=patient)
+    row = AuditLog.objects.get(patient=patient, action="archive")
+    assert row.changes == [{"field": "status", "old": "active", "new": "archived"}]

@@ -370,3 +370,17 @@ def test_a_clinic_exercise_keeps_its_own_minimum_hold(actor, patient):
 def test_the_seeded_library_carries_the_facts_of_the_standard_list():
     for spec in STANDARD_LIBRARY:
         assert Exercise.objects.get(clinic=None, slug=spec.slug).spec == spec
+
+
+def test_dosage_and_status_changes_are_audited_field_by_field(actor, patient):
+    program = program_factory(patient=patient, status="draft")
+    item = program.items.get()
+    old = item.dosage.as_dict()
+    program_item_change_dosage(
+        actor=actor, item=item, reason="tolerating well", **(old | {"reps": old["reps"] + 2})
+    )
+    row = AuditLog.objects.filter(patient=patient, object_type="Program").latest("id")
+    assert row.changes == [{"field": "reps", "old": old["reps"], "new": old["reps"] + 2}]
+    program_activate(actor=actor, program=program)
+    row = AuditLog.objects.filter(patient=patient, object_type="Program").latest("id")
+    assert row.changes == [{"field": "status", "old": "draft", "new": "active"}]

@@ -38,6 +38,7 @@ def alert_resolve(*, actor: Actor, alert: Alert) -> Alert:
             obj=alert,
             patient=alert.patient,
             summary=f"Alert resolved: {alert.get_kind_display()}",
+            changes=[("resolved_at", None, alert.resolved_at)],
         )
     return alert
 

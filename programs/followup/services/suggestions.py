@@ -97,5 +97,6 @@ def _decide(actor: Actor, suggestion: Suggestion, status: str, reason: str) -> S
         obj=suggestion,
         patient=suggestion.patient,
         summary=f"{suggestion.get_kind_display()} suggestion {status}: {reason}",
+        changes=[("status", Suggestion.Status.PENDING, status)],
     )
     return suggestion

@@ -1,8 +1,10 @@
 """What every program service shares: the conflicts it raises, the patient lock that orders
 changes per patient, and the checks made before prescribing."""
 
+from collections.abc import Sequence
+
 from clinic.errors import StateConflict
-from clinic.services import Actor, audit_record
+from clinic.services import Actor, FieldChange, audit_record
 from patients.models import Assessment, Patient
 from programs.library.dosage import Dosage, PatientProfile
 from programs.library.models import CATEGORY_ORDER, Exercise
@@ -59,8 +61,22 @@ def ensure_editable(program: Program) -> None:
         raise ProgramConflict("This program is completed; completed programs cannot be changed.")
 
 
-def audit_program(actor: Actor, action: str, program: Program, summary: str) -> None:
-    audit_record(actor=actor, action=action, obj=program, patient=program.patient, summary=summary)
+def audit_program(
+    actor: Actor,
+    action: str,
+    program: Program,
+    summary: str,
+    *,
+    changes: Sequence[FieldChange] = (),
+) -> None:
+    audit_record(
+        actor=actor,
+        action=action,
+        obj=program,
+        patient=program.patient,
+        summary=summary,
+        changes=changes,
+    )
 
 
 def create_items(program: Program, rows: list[tuple[Exercise, Dosage, str]]) -> None:

@@ -6,9 +6,8 @@ from django.db import transaction
 from django.db.models import Max
 
 from clinic.models import AuditLog
-from clinic.services import Actor
+from clinic.services import Actor, field_changes
 from programs.library.dosage import (
-    BOUNDS,
     dosage_for,
     exclusion_reason,
     out_of_bounds,
@@ -54,7 +53,13 @@ def program_item_add(
     )
     item.full_clean()
     item.save()
-    audit_program(actor, AuditLog.Action.CHANGE, program, f"Added {exercise.name}")
+    audit_program(
+        actor,
+        AuditLog.Action.CHANGE,
+        program,
+        f"Added {exercise.name}",
+        changes=[("exercises", None, exercise.slug)],
+    )
     return item
 
 
@@ -66,9 +71,15 @@ def program_item_remove(*, actor: Actor, item: ProgramItem) -> None:
     ensure_editable(program)
     if program.status == Program.Status.ACTIVE and program.items.count() == 1:
         raise ProgramConflict("An active program needs at least one exercise.")
-    name = item.exercise.name
+    name, slug = item.exercise.name, item.exercise.slug
     item.delete()
-    audit_program(actor, AuditLog.Action.CHANGE, program, f"Removed {name}")
+    audit_program(
+        actor,
+        AuditLog.Action.CHANGE,
+        program,
+        f"Removed {name}",
+        changes=[("exercises", slug, None)],
+    )
 
 
 @transaction.atomic
@@ -79,7 +90,8 @@ def program_item_move(*, actor: Actor, item: ProgramItem, direction: str) -> Non
     lock_patient(item.program.patient_id)
     program = Program.objects.get(pk=item.program_id)
     ensure_editable(program)
-    items = list(program.items.all())
+    items = list(program.items.select_related("exercise"))
+    before = [other.exercise.slug for other in items]
     index = next(i for i, other in enumerate(items) if other.pk == item.pk)
     neighbour = index - 1 if direction == "up" else index + 1
     if not 0 <= neighbour < len(items):
@@ -88,7 +100,13 @@ def program_item_move(*, actor: Actor, item: ProgramItem, direction: str) -> Non
     for n, other in enumerate(items, start=1):
         other.order = n
     ProgramItem.objects.bulk_update(items, ["order"])
-    audit_program(actor, AuditLog.Action.CHANGE, program, f"Moved {item.exercise.name} {direction}")
+    audit_program(
+        actor,
+        AuditLog.Action.CHANGE,
+        program,
+        f"Moved {item.exercise.name} {direction}",
+        changes=[("order", before, [other.exercise.slug for other in items])],
+    )
 
 
 @transaction.atomic
@@ -125,6 +143,7 @@ def program_item_change_dosage(
     item = ProgramItem.objects.select_related("program__patient", "exercise").get(pk=item.pk)
     ensure_editable(item.program)
     old = item.dosage.as_dict()
+    old_notes = item.notes
     notes_changed = notes is not None and notes.strip() != item.notes
     if old == new and not notes_changed:
         raise ValidationError("Nothing changed: the dosage is already this.")
@@ -146,11 +165,15 @@ def program_item_change_dosage(
         )
         change.full_clean()
         change.save()
-    summary = ", ".join(f"{k} {old[k]}→{new[k]}" for k in BOUNDS if old[k] != new[k])
+    audited = field_changes(old, new)
+    if notes_changed:
+        audited.append(("notes", old_notes, item.notes))
+    summary = ", ".join(f"{field} {before}→{after}" for field, before, after in audited)
     audit_program(
         actor,
         AuditLog.Action.CHANGE,
         item.program,
-        f"{item.exercise.name}: {summary or 'notes'} ({reason})",
+        f"{item.exercise.name}: {summary} ({reason})",
+        changes=audited,
     )
     return item

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from clinic.models import AuditLog
-from clinic.services import Actor, audit_record
+from clinic.services import Actor, audit_record, field_changes
 from patients.clinical import TIER_LABELS
 from patients.models import Patient
 from patients.services import RecordArchived
@@ -99,6 +99,7 @@ def program_activate(
             AuditLog.Action.CHANGE,
             other,
             f"Completed because program {program.pk} was activated",
+            changes=[("status", Program.Status.ACTIVE, other.status)],
         )
     previous = program.status
     resumed = previous == Program.Status.PAUSED
@@ -114,7 +115,13 @@ def program_activate(
         from_status=previous,
         reason="Resumed by the clinician" if resumed else "Activated by the clinician",
     )
-    audit_program(actor, AuditLog.Action.CHANGE, program, "Resumed" if resumed else "Activated")
+    audit_program(
+        actor,
+        AuditLog.Action.CHANGE,
+        program,
+        "Resumed" if resumed else "Activated",
+        changes=[("status", previous, program.status)],
+    )
     return program
 
 
@@ -141,7 +148,11 @@ def program_pause(*, actor: Actor, program: Program, reason: str = "") -> Progra
         actor=actor, program=program, from_status=Program.Status.ACTIVE, reason=reason
     )
     audit_program(
-        actor, AuditLog.Action.CHANGE, program, f"Paused{': ' + reason if reason else ''}"
+        actor,
+        AuditLog.Action.CHANGE,
+        program,
+        f"Paused{': ' + reason if reason else ''}",
+        changes=[("status", Program.Status.ACTIVE, program.status)],
     )
     return program
 
@@ -156,7 +167,13 @@ def program_complete(*, actor: Actor, program: Program) -> Program:
     previous = program.status
     _finish(program, timezone.localdate())
     status_change_record(actor=actor, program=program, from_status=previous)
-    audit_program(actor, AuditLog.Action.CHANGE, program, "Completed")
+    audit_program(
+        actor,
+        AuditLog.Action.CHANGE,
+        program,
+        "Completed",
+        changes=[("status", previous, program.status)],
+    )
     return program
 
 
@@ -201,6 +218,7 @@ def program_schedule_change(
         patient=patient,
         summary="Dates changed: "
         + ", ".join(f"{name} {before[name]}→{value}" for name, value in changed.items()),
+        changes=field_changes(before, changed),
     )
     return program
 

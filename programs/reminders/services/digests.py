@@ -97,6 +97,7 @@ def digests_unsubscribe(*, clinician: Clinician) -> bool:
         action=AuditLog.Action.CHANGE,
         obj=clinician,
         summary="Daily digest turned off from the email's unsubscribe link",
+        changes=[("digest_opt_out", False, True)],
     )
     return True
 
@@ -114,5 +115,6 @@ def digests_resubscribe(*, clinician: Clinician) -> bool:
         action=AuditLog.Action.CHANGE,
         obj=clinician,
         summary="Daily digest turned on again from the email's unsubscribe page",
+        changes=[("digest_opt_out", True, False)],
     )
     return True

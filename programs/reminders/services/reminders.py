@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from clinic.models import AuditLog
 from clinic.outbox import chunked, enqueue_each_on_commit
-from clinic.services import Actor, audit_record
+from clinic.services import Actor, audit_record, field_changes
 from patients.models import Patient
 from programs.followup.models import Alert, SessionLog
 from programs.library.dosage import BOUNDS, Dosage
@@ -74,6 +74,12 @@ def reminder_preferences_update(
         raise ValidationError(errors)
     patient = Patient.objects.select_for_update().get(pk=patient.pk)
     preference, _ = ReminderPreference.objects.get_or_create(patient=patient)
+    before = {
+        "enabled": preference.enabled,
+        "times": preference.times,
+        "weekdays": preference.weekdays,
+        "timezone": patient.timezone,
+    }
     preference.enabled = enabled
     preference.times = times
     preference.weekdays = sorted(set(weekdays))
@@ -87,6 +93,15 @@ def reminder_preferences_update(
         obj=preference,
         patient=patient,
         summary=f"Reminders {'on' if enabled else 'off'} at {', '.join(times) or '—'}",
+        changes=field_changes(
+            before,
+            {
+                "enabled": preference.enabled,
+                "times": preference.times,
+                "weekdays": preference.weekdays,
+                "timezone": patient.timezone,
+            },
+        ),
     )
     return preference
 
@@ -359,5 +374,6 @@ def reminders_unsubscribe(*, patient: Patient) -> bool:
         obj=preference,
         patient=patient,
         summary="Reminders turned off from the email's unsubscribe link",
+        changes=[("enabled", True, False)],
     )
     return True
