@@ -6,7 +6,7 @@ PY := .venv/bin/python
 UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
 BROKER_DIRS := var/broker/queue var/broker/processed var/broker/control
 
-.PHONY: install run test lint chromium check-deploy
+.PHONY: install run test lint typecheck chromium check-deploy
 
 .tools/bin/uv:
 	python3 -m venv .tools
@@ -37,6 +37,12 @@ chromium:
 lint: install
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
+	.venv/bin/djlint templates --lint
+
+# mypy with django-stubs over every application module; strict on services, selectors and the
+# pure modules of clinical rules (pyproject.toml).
+typecheck: install
+	.venv/bin/mypy
 
 # Production settings with throwaway secrets: `check --deploy` must be clean.
 check-deploy: install
@@ -47,6 +53,9 @@ check-deploy: install
 	CELERY_BROKER_URL=redis://127.0.0.1:6379/0 \
 		$(PY) manage.py check --deploy --fail-level WARNING
 
+# Coverage with branches, printed at the end; CI fails below the floor.
+COVERAGE_FLOOR ?= 90
+
 test: install chromium lint check-deploy
 	$(PY) manage.py makemigrations --check --dry-run
-	.venv/bin/pytest $(PYTEST_ARGS)
+	.venv/bin/pytest --cov --cov-report=term --cov-fail-under=$(COVERAGE_FLOOR) $(PYTEST_ARGS)

@@ -22,7 +22,7 @@ class ApiKeyForm(forms.Form):
     )
 
 
-def add_service_errors(error: ValidationError, *forms_: forms.Form) -> None:
+def add_service_errors(error: ValidationError, *forms_: forms.BaseForm) -> None:
     """Attach a service's ValidationError to the form that has each field (else non-field)."""
     if not hasattr(error, "error_dict"):
         forms_[0].add_error(None, error)

@@ -3,6 +3,7 @@ log."""
 
 import hashlib
 import zoneinfo
+from typing import Any, ClassVar
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.exceptions import ValidationError
@@ -17,10 +18,10 @@ def validate_timezone(value: str) -> None:
         raise ValidationError(f"“{value}” is not a known time zone (e.g. Europe/London).")
 
 
-class UserManager(BaseUserManager):
+class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
-    def create_user(self, email: str, password: str | None = None, **extra):
+    def create_user(self, email: str, password: str | None = None, **extra: Any) -> "User":
         if not email:
             raise ValueError("An email address is required.")
         user = self.model(email=self.normalize_email(email).lower(), **extra)
@@ -47,7 +48,7 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
 
     def __str__(self) -> str:
         return self.full_name or self.email
@@ -158,9 +159,9 @@ class AuditLog(models.Model):
     @property
     def who(self) -> str:
         """The user's email, the API key's name, or "system"."""
-        if self.actor_id:
+        if self.actor is not None:
             return self.actor.email
-        if self.api_key_id:
+        if self.api_key is not None:
             return f"API key “{self.api_key.name}” ({self.api_key.prefix}…)"
         return "system"
 

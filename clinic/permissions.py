@@ -1,14 +1,24 @@
-"""Access rules for clinician pages."""
+"""Access rules for clinician pages, and the request those pages receive."""
 
 from collections.abc import Callable
 from functools import wraps
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 
+from clinic.models import Clinician, User
 from clinic.selectors import clinician_for
 from clinic.services import Actor
+
+
+class ClinicianRequest(HttpRequest):
+    """A request that `clinician_required` let through: its clinician and audit identity."""
+
+    user: User
+    clinician: Clinician
+    actor: Actor
 
 
 def clinician_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -19,12 +29,13 @@ def clinician_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpR
 
     @login_required
     @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        clinician = clinician_for(user=request.user)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        user = request.user
+        clinician = clinician_for(user=user) if isinstance(user, User) else None
         if clinician is None:
             raise PermissionDenied("These pages are for clinicians.")
-        request.clinician = clinician
-        request.actor = Actor.from_request(request, clinic=clinician.clinic)
+        request.clinician = clinician  # type: ignore[attr-defined]
+        request.actor = Actor.from_request(request, clinic=clinician.clinic)  # type: ignore[attr-defined]
         return view(request, *args, **kwargs)
 
     return wrapper
@@ -35,7 +46,7 @@ def clinic_admin_required(view: Callable[..., HttpResponse]) -> Callable[..., Ht
 
     @clinician_required
     @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    def wrapper(request: ClinicianRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not request.clinician.is_clinic_admin:
             raise Http404("Only clinic admins can open this page.")
         return view(request, *args, **kwargs)

@@ -1,6 +1,7 @@
 """Reads about the signed-in user's place in a clinic and about API credentials."""
 
 import time
+from typing import cast
 
 from django.conf import settings
 from django.db.models import QuerySet
@@ -22,7 +23,7 @@ def clinician_for(*, user: User) -> Clinician | None:
 
 # Bearer secret hash -> (monotonic deadline, credential). Per process: a revocation made in
 # this process forgets the entry at once, other processes within API_CREDENTIAL_CACHE_SECONDS.
-_credentials: dict[str, tuple[float, object]] = {}
+_credentials: dict[str, tuple[float, ApiToken | ApiKey]] = {}
 _MAX_CACHED = 10_000
 
 
@@ -52,13 +53,14 @@ def api_credential_forget(*, key_hash: str) -> None:
     _credentials.pop(key_hash, None)
 
 
-def _unexpired(credential) -> bool:
+def _unexpired(credential: ApiToken | ApiKey) -> bool:
     expires_at = getattr(credential, "expires_at", None)
     return expires_at is None or expires_at > timezone.now()
 
 
 def _credential_lookup(secret: str, digest: str) -> ApiToken | ApiKey | None:
     # key_hash is unique: no ordering needed (it would only cost a sort on every request).
+    credentials: QuerySet[ApiToken] | QuerySet[ApiKey]
     if secret.startswith(ApiToken.PREFIX):
         credentials = ApiToken.objects.select_related("user__clinician__clinic").filter(
             key_hash=digest,
@@ -72,7 +74,7 @@ def _credential_lookup(secret: str, digest: str) -> ApiToken | ApiKey | None:
         )
     else:
         return None
-    return next(iter(credentials.order_by()[:1]), None)
+    return cast(ApiToken | ApiKey | None, next(iter(credentials.order_by()[:1]), None))
 
 
 def api_keys_for(*, clinic: Clinic) -> QuerySet[ApiKey]:

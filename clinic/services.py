@@ -38,7 +38,8 @@ class Actor:
         # Behind the TLS proxy REMOTE_ADDR is the proxy; django-axes already resolved the
         # client's address with the configured proxy count.
         ip = getattr(request, "axes_ip_address", None) or request.META.get("REMOTE_ADDR")
-        return cls(clinic=clinic, user=request.user, channel=AuditLog.Channel.UI, ip_address=ip)
+        user = request.user if isinstance(request.user, User) else None
+        return cls(clinic=clinic, user=user, channel=AuditLog.Channel.UI, ip_address=ip)
 
 
 # One changed value for the audit: (field, old, new).
@@ -59,7 +60,7 @@ def audit_record(
     actor: Actor,
     action: str,
     obj: models.Model,
-    patient=None,
+    patient: Any = None,  # a patients.Patient: the ground floor does not import it
     summary: str = "",
     changes: Sequence[FieldChange] = (),
 ) -> AuditLog:
@@ -77,7 +78,7 @@ def audit_record(
         patient=patient,
         # The model's name alone ("Program"): it reads well and survives moving the model to
         # another app. Rows written before the apps were split carry "programs.Program".
-        object_type=obj._meta.object_name,
+        object_type=obj._meta.object_name or "",
         object_id=str(obj.pk),
         summary=summary[:255],
         changes=[{"field": field, "old": old, "new": new} for field, old, new in changes],

@@ -2,13 +2,13 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from clinic.forms import ApiKeyForm, add_service_errors
-from clinic.permissions import clinic_admin_required
+from clinic.permissions import ClinicianRequest, clinic_admin_required
 from clinic.selectors import api_key_get_for, api_keys_for
 from clinic.services import api_key_create, api_key_revoke
 
@@ -16,7 +16,7 @@ from clinic.services import api_key_create, api_key_revoke
 @never_cache
 @clinic_admin_required
 @require_http_methods(["GET", "POST"])
-def api_key_list(request: HttpRequest) -> HttpResponse:
+def api_key_list(request: ClinicianRequest) -> HttpResponse:
     """The clinic's API keys, and the form that makes one; the secret is shown once, here."""
     form = ApiKeyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -33,7 +33,7 @@ def api_key_list(request: HttpRequest) -> HttpResponse:
 
 @clinic_admin_required
 @require_POST
-def api_key_revoke_view(request: HttpRequest, key_id: int) -> HttpResponse:
+def api_key_revoke_view(request: ClinicianRequest, key_id: int) -> HttpResponse:
     key = api_key_get_for(clinic=request.clinician.clinic, key_id=key_id)
     api_key_revoke(actor=request.actor, key=key)
     messages.success(request, f"The key “{key.name}” ({key.prefix}…) was revoked.")

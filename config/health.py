@@ -8,6 +8,7 @@ serving (emails wait in the outbox, rate limiting fails open), so their outage a
 
 import uuid
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
@@ -29,7 +30,7 @@ def _database_ok() -> bool:
 
 def _broker_ok() -> bool:
     if settings.CELERY_BROKER_URL.startswith("filesystem://"):
-        folders = settings.CELERY_BROKER_TRANSPORT_OPTIONS
+        folders: dict[str, Any] = settings.CELERY_BROKER_TRANSPORT_OPTIONS
         return all(Path(folders[key]).is_dir() for key in ("data_folder_in", "control_folder"))
     try:
         # A connection of its own: the app's pool would keep serving a stale broker.

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
+from clinic.models import User
 from clinic.selectors import clinician_for
 from patients.selectors import portal_patient_for
 
@@ -13,9 +14,10 @@ from patients.selectors import portal_patient_for
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     """Send a signed-in user to their part of the app: the dashboard, the portal or the admin."""
-    if clinician_for(user=request.user) is not None:
+    user = request.user
+    if isinstance(user, User) and clinician_for(user=user) is not None:
         return redirect("followup:dashboard")
-    if portal_patient_for(user=request.user) is not None:
+    if isinstance(user, User) and portal_patient_for(user=user) is not None:
         return redirect("portal:today")
     if request.user.is_staff:
         return redirect("admin:index")

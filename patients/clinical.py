@@ -50,7 +50,7 @@ SEVERITY_ORDER: tuple[str, ...] = (
     Severity.MODERATE,
     Severity.SEVERE,
 )
-TIER_LABELS = {
+TIER_LABELS: dict[str, str] = {
     Severity.NONE: "prevention",
     Severity.MILD: "mild",
     Severity.MODERATE: "moderate",

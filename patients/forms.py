@@ -1,6 +1,7 @@
 """Forms for patient records: they check shape; the services check clinical rules."""
 
 import zoneinfo
+from typing import Any
 
 from django import forms
 
@@ -104,8 +105,8 @@ class PasswordSetForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
         if data.get("new_password1") != data.get("new_password2"):
             self.add_error("new_password2", "The two passwords differ.")
         return data

@@ -10,8 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.http import HttpRequest
-
+from clinic.permissions import ClinicianRequest
 from patients.models import Patient
 
 # Where a panel goes on the page: above the record (what needs a decision now) or in the
@@ -25,7 +24,7 @@ class PatientPanel:
     slot: str
     order: int
     template: str
-    context: Callable[[HttpRequest, Patient], dict[str, Any]]
+    context: Callable[[ClinicianRequest, Patient], dict[str, Any]]
 
 
 _panels: dict[str, PatientPanel] = {}
@@ -38,7 +37,9 @@ def patient_panel_register(panel: PatientPanel) -> None:
     _panels[panel.name] = panel
 
 
-def patient_panels_for(request: HttpRequest, patient: Patient) -> tuple[dict, dict[str, list]]:
+def patient_panels_for(
+    request: ClinicianRequest, patient: Patient
+) -> tuple[dict[str, Any], dict[str, list[str]]]:
     """The registered panels' merged context, and their templates per slot, in order."""
     context: dict[str, Any] = {}
     templates: dict[str, list[str]] = {slot: [] for slot in SLOTS}

@@ -1,14 +1,25 @@
-"""Access rules for portal pages."""
+"""Access rules for portal pages, and the request those pages receive."""
 
 from collections.abc import Callable
 from functools import wraps
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
+from clinic.models import User
 from clinic.services import Actor
+from patients.models import Patient
 from patients.selectors import portal_patient_for
+
+
+class PortalRequest(HttpRequest):
+    """A request that `patient_required` let through: the patient and the audit identity."""
+
+    user: User
+    portal_patient: Patient
+    actor: Actor
 
 
 def patient_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -19,12 +30,13 @@ def patient_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRes
 
     @login_required
     @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        patient = portal_patient_for(user=request.user)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        user = request.user
+        patient = portal_patient_for(user=user) if isinstance(user, User) else None
         if patient is None:
             raise PermissionDenied("The portal is for patients invited by their clinic.")
-        request.portal_patient = patient
-        request.actor = Actor.from_request(request, clinic=patient.clinic)
+        request.portal_patient = patient  # type: ignore[attr-defined]
+        request.actor = Actor.from_request(request, clinic=patient.clinic)  # type: ignore[attr-defined]
         return view(request, *args, **kwargs)
 
     return wrapper

@@ -1,7 +1,8 @@
 """Writes for patient records and assessments; each one is audited."""
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from django.contrib.auth.password_validation import validate_password
 from django.core import signing
@@ -87,7 +88,7 @@ def patient_create(
         prone_tolerant=prone_tolerant,
     )
     # Every field's error at once: the record's and the first assessment's together.
-    errors: dict = {}
+    errors: dict[str, list[ValidationError]] = {}
     try:
         _validate_external_id_free(patient)
     except ValidationError as exc:
@@ -136,7 +137,7 @@ def _validate_external_id_free(patient: Patient) -> None:
 
 
 @transaction.atomic
-def patient_update(*, actor: Actor, patient: Patient, **changes) -> Patient:
+def patient_update(*, actor: Actor, patient: Patient, **changes: Any) -> Patient:
     """Change the record's own fields (not its clinical grading) and audit what changed."""
     unknown = set(changes) - set(PATIENT_EDITABLE_FIELDS)
     if unknown:
@@ -185,7 +186,14 @@ def patient_archive(*, actor: Actor, patient: Patient) -> Patient:
     return patient
 
 
-def _assessment_build(actor, patient, injury_severity, pain_level, red_flags, notes) -> Assessment:
+def _assessment_build(
+    actor: Actor,
+    patient: Patient,
+    injury_severity: str,
+    pain_level: int,
+    red_flags: Sequence[str],
+    notes: str,
+) -> Assessment:
     try:
         referral = referral_for(list(red_flags))
     except ValueError as exc:
@@ -253,7 +261,7 @@ GRADING = (*ASSESSMENT_FIELDS, "tier", "referral_required")
 
 
 @transaction.atomic
-def patient_change(*, actor: Actor, patient: Patient, **changes) -> Patient:
+def patient_change(*, actor: Actor, patient: Patient, **changes: Any) -> Patient:
     """Change a record and, when severity, pain or red flags are given, reassess the patient.
 
     Record fields go through `patient_update`; the clinical ones make a new assessment with the
@@ -294,16 +302,17 @@ def portal_invitation_token(invitation: PortalInvitation) -> str:
 def portal_invitation_for_token(token: str) -> tuple[PortalInvitation | None, str]:
     """The invitation of a link and its state: open, used, replaced, expired or invalid."""
     try:
-        data = signing.loads(
-            token, salt=INVITATION_SALT, max_age=PortalInvitation.VALID_FOR.total_seconds()
-        )
+        data = signing.loads(token, salt=INVITATION_SALT, max_age=PortalInvitation.VALID_FOR)
     except signing.SignatureExpired:
         return None, "expired"
     except signing.BadSignature:
         return None, "invalid"
+    invitation_id = data.get("invitation") if isinstance(data, dict) else None
+    if not isinstance(invitation_id, int):
+        return None, "invalid"
     invitation = (
         PortalInvitation.objects.select_related("patient__clinic", "patient__user")
-        .filter(pk=data.get("invitation") if isinstance(data, dict) else None)
+        .filter(pk=invitation_id)
         .first()
     )
     if invitation is None:
@@ -353,7 +362,7 @@ def portal_invitation_send(*, actor: Actor, patient: Patient) -> PortalInvitatio
 def portal_invitation_accept(*, token: str, password: str) -> User:
     """Set the patient's portal password from an open invitation; the link then stops working."""
     invitation, state = portal_invitation_for_token(token)
-    if state != "open":
+    if invitation is None or state != "open":
         raise ValidationError(f"This invitation link is {state}.")
     invitation = PortalInvitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.state != "open":  # a double submit lost the race

@@ -10,8 +10,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from clinic.forms import add_service_errors
-from clinic.permissions import clinic_admin_required, clinician_required
+from clinic.permissions import ClinicianRequest, clinic_admin_required, clinician_required
 from patients.forms import AssessmentForm, PasswordSetForm, PatientFilterForm, PatientForm
+from patients.models import Patient
 from patients.panels import patient_panels_for
 from patients.selectors import (
     assessment_history_for,
@@ -34,7 +35,7 @@ PATIENTS_PER_PAGE = 25
 
 
 @clinician_required
-def patient_list(request: HttpRequest) -> HttpResponse:
+def patient_list(request: ClinicianRequest) -> HttpResponse:
     filter_form = PatientFilterForm(request.GET or None)
     if filter_form.is_bound:
         filter_form.is_valid()
@@ -51,7 +52,7 @@ def patient_list(request: HttpRequest) -> HttpResponse:
 
 @clinician_required
 @require_http_methods(["GET", "POST"])
-def patient_create_view(request: HttpRequest) -> HttpResponse:
+def patient_create_view(request: ClinicianRequest) -> HttpResponse:
     clinic = request.clinician.clinic
     patient_form = PatientForm(request.POST or None, initial={"timezone": clinic.timezone})
     assessment_form = AssessmentForm(request.POST or None)
@@ -79,7 +80,7 @@ def patient_create_view(request: HttpRequest) -> HttpResponse:
 
 @clinician_required
 @require_http_methods(["GET", "POST"])
-def patient_edit(request: HttpRequest, patient_id: int) -> HttpResponse:
+def patient_edit(request: ClinicianRequest, patient_id: int) -> HttpResponse:
     patient = patient_get_for(clinic=request.clinician.clinic, patient_id=patient_id)
     if patient.is_archived:
         messages.error(request, "This patient is archived; archived records cannot be changed.")
@@ -100,7 +101,9 @@ def patient_edit(request: HttpRequest, patient_id: int) -> HttpResponse:
     )
 
 
-def _render_detail(request: HttpRequest, patient, assessment_form: AssessmentForm, status=200):
+def _render_detail(
+    request: ClinicianRequest, patient: Patient, assessment_form: AssessmentForm, status: int = 200
+) -> HttpResponse:
     panel_context, panels = patient_panels_for(request, patient)
     return render(
         request,
@@ -119,7 +122,7 @@ def _render_detail(request: HttpRequest, patient, assessment_form: AssessmentFor
 
 
 @clinician_required
-def patient_detail(request: HttpRequest, patient_id: int) -> HttpResponse:
+def patient_detail(request: ClinicianRequest, patient_id: int) -> HttpResponse:
     patient = patient_get_for(clinic=request.clinician.clinic, patient_id=patient_id)
     patient_record_view(actor=request.actor, patient=patient)
     latest = patient.latest_assessment
@@ -129,7 +132,7 @@ def patient_detail(request: HttpRequest, patient_id: int) -> HttpResponse:
 
 @clinician_required
 @require_POST
-def assessment_create(request: HttpRequest, patient_id: int) -> HttpResponse:
+def assessment_create(request: ClinicianRequest, patient_id: int) -> HttpResponse:
     patient = patient_get_for(clinic=request.clinician.clinic, patient_id=patient_id)
     form = AssessmentForm(request.POST)
     if form.is_valid():
@@ -147,7 +150,7 @@ def assessment_create(request: HttpRequest, patient_id: int) -> HttpResponse:
 
 @clinician_required
 @require_http_methods(["GET", "POST"])
-def patient_archive_view(request: HttpRequest, patient_id: int) -> HttpResponse:
+def patient_archive_view(request: ClinicianRequest, patient_id: int) -> HttpResponse:
     patient = patient_get_for(clinic=request.clinician.clinic, patient_id=patient_id)
     if request.method == "POST":
         try:
@@ -162,7 +165,7 @@ def patient_archive_view(request: HttpRequest, patient_id: int) -> HttpResponse:
 
 @clinician_required
 @require_POST
-def patient_invite(request: HttpRequest, patient_id: int) -> HttpResponse:
+def patient_invite(request: ClinicianRequest, patient_id: int) -> HttpResponse:
     patient = patient_get_for(clinic=request.clinician.clinic, patient_id=patient_id)
     try:
         invitation = portal_invitation_send(actor=request.actor, patient=patient)
@@ -177,7 +180,7 @@ def patient_invite(request: HttpRequest, patient_id: int) -> HttpResponse:
 
 
 @clinic_admin_required
-def patient_audit(request: HttpRequest, patient_id: int) -> HttpResponse:
+def patient_audit(request: ClinicianRequest, patient_id: int) -> HttpResponse:
     patient = patient_get_for(clinic=request.clinician.clinic, patient_id=patient_id)
     page = Paginator(audit_rows_for(patient=patient), 50).get_page(request.GET.get("page"))
     return render(request, "patients/patient_audit.html", {"patient": patient, "page": page})

@@ -24,7 +24,7 @@ class Conflict(exceptions.APIException):
     default_code = "conflict"
 
     def __init__(self, detail: str | None = None, *, red_flags: list[str] | None = None):
-        body = {"detail": detail or self.default_detail}
+        body: dict[str, str | list[str]] = {"detail": detail or self.default_detail}
         if red_flags:
             body["red_flags"] = list(red_flags)
         super().__init__(body)

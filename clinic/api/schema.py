@@ -5,6 +5,7 @@ import inspect
 from drf_spectacular.extensions import OpenApiAuthenticationExtension, OpenApiSerializerExtension
 from drf_spectacular.openapi import AutoSchema
 from rest_framework.permissions import AllowAny
+from rest_framework.serializers import Serializer
 
 from clinic.api.converters import ApiIdConverter
 from clinic.api.serializers import ErrorDetailSerializer, ValidationErrorSerializer
@@ -31,7 +32,7 @@ class ValidationErrorScheme(OpenApiSerializerExtension):
     def map_serializer(self, auto_schema, direction):
         return {
             "type": "object",
-            "description": inspect.cleandoc(ValidationErrorSerializer.__doc__),
+            "description": inspect.cleandoc(ValidationErrorSerializer.__doc__ or ""),
             "additionalProperties": {},
             "example": {"pain_level": ["Ensure this value is less than or equal to 10."]},
         }
@@ -82,7 +83,7 @@ class BackstrongAutoSchema(AutoSchema):
         method = self.method.upper()
         public = any(isinstance(p, AllowAny) for p in self.view.get_permissions())
         has_body = method in BODY_METHODS
-        errors = []
+        errors: list[tuple[str, type[Serializer], str]] = []
         if has_body or self._is_list_view():
             errors.append(("400", ValidationErrorSerializer, "Invalid input: messages per field."))
         if not public:

@@ -1,6 +1,7 @@
 """Who an API request acts as, and for which clinic: every API read and write starts here."""
 
 from dataclasses import dataclass
+from typing import cast
 
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
@@ -38,9 +39,9 @@ def api_scope_for(request: Request) -> ApiScope | None:
     (anonymous, or a user who is not a clinician, such as a portal patient)."""
     cached = getattr(request, "_backstrong_scope", _UNRESOLVED)
     if cached is not _UNRESOLVED:
-        return cached
+        return cast(ApiScope | None, cached)
     scope = _resolve(request)
-    request._backstrong_scope = scope
+    setattr(request, "_backstrong_scope", scope)  # noqa: B010 - remembered for this request
     return scope
 
 

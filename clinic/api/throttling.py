@@ -8,6 +8,7 @@ request times on every request.
 
 import logging
 import time
+from typing import Any
 
 from django.core.cache import DEFAULT_CACHE_ALIAS, caches
 from django.core.cache.backends.redis import RedisCache
@@ -28,13 +29,13 @@ logger = logging.getLogger(__name__)
 _cache_down_until = 0.0
 
 
-def _redis_client(backend: RedisCache):
+def _redis_client(backend: RedisCache) -> Any:
     """The backend's Redis client, kept on the backend: building one per request costs more
     than the round trip it serves."""
     client = getattr(backend, "_throttle_client", None)
     if client is None:
         client = backend._cache.get_client(write=True)
-        backend._throttle_client = client
+        setattr(backend, "_throttle_client", client)  # noqa: B010 - our own slot on the backend
     return client
 
 
@@ -88,7 +89,7 @@ class _WindowThrottle(BaseThrottle):
         ident = self.ident(request)
         if rate is None or ident is None:
             return True
-        number, period = rate.split("/")
+        number, period = str(rate).split("/")
         duration = DURATIONS[period[0]]
         now = time.time()
         window = int(now // duration)

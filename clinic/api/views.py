@@ -44,7 +44,11 @@ class ClinicAPIView(GenericAPIView):
 
     @property
     def scope(self) -> ApiScope:
-        return api_scope_for(self.request)
+        scope = api_scope_for(self.request)
+        # ClinicAccess, the default permission, refused every request without one.
+        if scope is None:
+            raise exceptions.NotAuthenticated()
+        return scope
 
 
 class _PresentsToken(BasePermission):
@@ -109,7 +113,7 @@ class TokenView(APIView):
         if user is None:
             if getattr(request._request, "axes_locked_out", False):
                 # Answer in JSON here; axes' middleware would otherwise send its HTML page.
-                request._request.axes_locked_out = False
+                setattr(request._request, "axes_locked_out", False)  # noqa: B010 - axes' flag
                 cool_off = get_cool_off(request._request)
                 raise exceptions.Throttled(
                     wait=int(cool_off.total_seconds()) if cool_off else None,
@@ -132,6 +136,8 @@ class TokenView(APIView):
         description="Revoke the API token sent in the Authorization header.",
     )
     def delete(self, request: Request) -> Response:
+        if not isinstance(request.auth, ApiToken):  # _PresentsToken let only tokens in
+            raise exceptions.PermissionDenied(_PresentsToken.message)
         api_token_revoke(token=request.auth)
         return Response(status=status.HTTP_204_NO_CONTENT)
 

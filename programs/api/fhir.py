@@ -7,6 +7,7 @@ URLs are stable `urn:uuid:` names derived from them, so exporting twice gives th
 
 import datetime
 import uuid
+from typing import Any
 
 from django.utils import timezone
 
@@ -18,7 +19,7 @@ PAIN_SCORE_CODE = "72514-3"
 PAIN_SCORE_DISPLAY = "Pain severity - 0-10 verbal numeric rating [Score] - Reported"
 SNOMED = "http://snomed.info/sct"
 # SNOMED CT qualifier values of FHIR's condition-severity value set.
-SEVERITY_SNOMED = {
+SEVERITY_SNOMED: dict[str, tuple[str, str]] = {
     Severity.MILD: ("255604002", "Mild"),
     Severity.MODERATE: ("6736007", "Moderate"),
     Severity.SEVERE: ("24484000", "Severe"),
@@ -49,7 +50,7 @@ def _instant(moment: datetime.datetime) -> str:
 
 
 def _patient(patient: Patient) -> dict:
-    resource = {
+    resource: dict[str, Any] = {
         "resourceType": "Patient",
         "id": str(patient.pk),
         "active": not patient.is_archived,
@@ -75,7 +76,7 @@ def _patient(patient: Patient) -> dict:
 
 def _condition(patient: Patient, subject: dict) -> dict:
     assessment = patient.latest_assessment
-    resource = {
+    resource: dict[str, Any] = {
         "resourceType": "Condition",
         "id": f"{patient.pk}-back",
         "clinicalStatus": {
@@ -120,7 +121,7 @@ def _condition(patient: Patient, subject: dict) -> dict:
 
 
 def _care_plan(program, subject: dict, condition_url: str) -> dict:
-    resource = {
+    resource: dict[str, Any] = {
         "resourceType": "CarePlan",
         "id": str(program.pk),
         "status": CAREPLAN_STATUS[program.status],

@@ -4,9 +4,9 @@ for a decision, and the sessions with their charts."""
 import zoneinfo
 from typing import Any
 
-from django.http import HttpRequest
 from django.utils import timezone
 
+from clinic.permissions import ClinicianRequest
 from patients.models import Patient
 from programs.followup.charts import adherence_chart, pain_chart
 from programs.followup.selectors import (
@@ -18,14 +18,14 @@ from programs.followup.selectors import (
 )
 
 
-def attention_panel_context(request: HttpRequest, patient: Patient) -> dict[str, Any]:
+def attention_panel_context(request: ClinicianRequest, patient: Patient) -> dict[str, Any]:
     return {
         "alerts": open_alerts_for(patient=patient),
         "suggestions": suggestions_with_preview_for(patient=patient),
     }
 
 
-def sessions_panel_context(request: HttpRequest, patient: Patient) -> dict[str, Any]:
+def sessions_panel_context(request: ClinicianRequest, patient: Patient) -> dict[str, Any]:
     today = timezone.now().astimezone(zoneinfo.ZoneInfo(patient.timezone)).date()
     return {
         "sessions": session_history_for(patient=patient)[:10],

@@ -4,19 +4,19 @@ import zoneinfo
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from clinic.permissions import clinician_required
+from clinic.permissions import ClinicianRequest, clinician_required
 from programs.followup.forms import SuggestionDecisionForm
 from programs.followup.selectors import alert_get_for, dashboard_for, suggestion_get_for
 from programs.followup.services import alert_resolve, suggestion_accept, suggestion_decline
 
 
 @clinician_required
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: ClinicianRequest) -> HttpResponse:
     clinic = request.clinician.clinic
     today = timezone.localdate(timezone=zoneinfo.ZoneInfo(clinic.timezone))
     return render(
@@ -26,7 +26,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @clinician_required
 @require_POST
-def suggestion_decide(request: HttpRequest, suggestion_id: int) -> HttpResponse:
+def suggestion_decide(request: ClinicianRequest, suggestion_id: int) -> HttpResponse:
     suggestion = suggestion_get_for(clinic=request.clinician.clinic, suggestion_id=suggestion_id)
     form = SuggestionDecisionForm(request.POST)
     if not form.is_valid():
@@ -45,7 +45,7 @@ def suggestion_decide(request: HttpRequest, suggestion_id: int) -> HttpResponse:
 
 @clinician_required
 @require_POST
-def alert_resolve_view(request: HttpRequest, alert_id: int) -> HttpResponse:
+def alert_resolve_view(request: ClinicianRequest, alert_id: int) -> HttpResponse:
     alert = alert_get_for(clinic=request.clinician.clinic, alert_id=alert_id)
     alert_resolve(actor=request.actor, alert=alert)
     messages.success(request, "Alert marked as handled.")

@@ -120,7 +120,12 @@ class PatientProfile:
     prone_tolerant: bool
 
 
-def _per_tier(severe, moderate, mild, none) -> dict[str, Dosage | None]:
+DosageRow = tuple[int, int, int, int, int] | None
+
+
+def _per_tier(
+    severe: DosageRow, moderate: DosageRow, mild: DosageRow, none: DosageRow
+) -> dict[str, Dosage | None]:
     return {
         Severity.SEVERE: Dosage(*severe) if severe else None,
         Severity.MODERATE: Dosage(*moderate) if moderate else None,
@@ -195,7 +200,10 @@ def dosage_for(*, tier: str, exercise: ExerciseSpec, patient: PatientProfile) ->
     reason = exclusion_reason(tier=tier, exercise=exercise, patient=patient)
     if reason:
         raise ValueError(f"{exercise.slug} cannot be prescribed: {reason}.")
-    return with_min_hold(DEFAULTS[exercise.dosage_profile][tier], exercise)
+    default = DEFAULTS[exercise.dosage_profile][tier]
+    if default is None:  # exclusion_reason names this case; kept for the type checker
+        raise ValueError(f"{exercise.slug} has no dosage at tier {tier}.")
+    return with_min_hold(default, exercise)
 
 
 def with_min_hold(dosage: Dosage, exercise: ExerciseSpec) -> Dosage:
@@ -214,7 +222,7 @@ def rescale(*, dosage: Dosage, profile: str, from_tier: str, to_tier: str) -> Do
     source, target = DEFAULTS[profile][from_tier], DEFAULTS[profile][to_tier]
     if source is None or target is None:
         raise ValueError(f"{profile} has no default at tier {from_tier} or {to_tier}.")
-    scaled = {}
+    scaled: dict[str, int] = {}
     for name, (low, high) in BOUNDS.items():
         base = getattr(source, name)
         wanted = getattr(target, name)
@@ -223,7 +231,7 @@ def rescale(*, dosage: Dosage, profile: str, from_tier: str, to_tier: str) -> Do
     return Dosage(**scaled)
 
 
-def defaults_table() -> list[dict]:
+def defaults_table() -> list[dict[str, object]]:
     """Rows for the clinician-facing table: profile, then each tier's dosage or None."""
     return [
         {

@@ -6,7 +6,9 @@ from clinic.models import Clinic
 from programs.library.models import CATEGORY_ORDER, Exercise
 
 
-def exercise_list_for(*, clinic: Clinic, category: str = "", position: str = "") -> QuerySet:
+def exercise_list_for(
+    *, clinic: Clinic, category: str = "", position: str = ""
+) -> QuerySet[Exercise]:
     """The standard library plus the clinic's own exercises."""
     category_rank = Case(
         *(When(category=name, then=Value(rank)) for rank, name in enumerate(CATEGORY_ORDER))

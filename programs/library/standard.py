@@ -17,6 +17,7 @@ from `programs.library.dosage`, so the instructions say only what the published 
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 from programs.library.dosage import ExerciseSpec
 
@@ -41,7 +42,7 @@ _BREATHE = "Do not hold your breath. Keep breathing slowly and normally."
 # progression rules and the library read (category, position, dosage profile, the worst tier it
 # is safe at, flexion, whether it stands in for prone work, its minimum hold) and what patients
 # read (name, instructions, cautions).
-_ROWS = [
+_ROWS: list[dict[str, Any]] = [
     {
         "slug": "prone-lying",
         "name": "Lying on your stomach",
@@ -365,7 +366,7 @@ STANDARD_EXERCISES: tuple[StandardExercise, ...] = tuple(StandardExercise(**row)
 STANDARD_LIBRARY: tuple[ExerciseSpec, ...] = tuple(e.spec for e in STANDARD_EXERCISES)
 
 
-def seed_standard_library(exercise_model) -> None:
+def seed_standard_library(exercise_model: Any) -> None:
     """Create or update the standard exercises; takes the model so migrations can pass theirs.
 
     Only the fields the given model has are written, so a migration's historical model (from

@@ -3,12 +3,12 @@ table of default dosages."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from clinic.forms import add_service_errors
-from clinic.permissions import clinician_required
+from clinic.permissions import ClinicianRequest, clinician_required
 from programs.library.dosage import TIERS, defaults_table
 from programs.library.forms import ExerciseFilterForm, ExerciseForm
 from programs.library.selectors import exercise_list_for
@@ -16,7 +16,7 @@ from programs.library.services import exercise_create
 
 
 @clinician_required
-def exercise_list(request: HttpRequest) -> HttpResponse:
+def exercise_list(request: ClinicianRequest) -> HttpResponse:
     form = ExerciseFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     exercises = exercise_list_for(clinic=request.clinician.clinic, **filters)
@@ -25,7 +25,7 @@ def exercise_list(request: HttpRequest) -> HttpResponse:
 
 @clinician_required
 @require_http_methods(["GET", "POST"])
-def exercise_create_view(request: HttpRequest) -> HttpResponse:
+def exercise_create_view(request: ClinicianRequest) -> HttpResponse:
     form = ExerciseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -39,7 +39,7 @@ def exercise_create_view(request: HttpRequest) -> HttpResponse:
 
 
 @clinician_required
-def dosage_defaults(request: HttpRequest) -> HttpResponse:
+def dosage_defaults(request: ClinicianRequest) -> HttpResponse:
     return render(
         request,
         "library/dosage_defaults.html",

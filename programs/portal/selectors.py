@@ -45,7 +45,7 @@ def today_plan_for(*, program: Program, today: datetime.date) -> list[TodayRow]:
         .annotate(times=Count("id"))
     )
     today_counts: dict[int, int] = {}
-    week_days: dict[int, set] = {}
+    week_days: dict[int, set[datetime.date]] = {}
     for row in done:
         week_days.setdefault(row["item_id"], set()).add(row["session__local_date"])
         if row["session__local_date"] == today:

@@ -6,13 +6,13 @@ import zoneinfo
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from clinic.forms import add_service_errors
-from patients.permissions import patient_required
+from patients.permissions import PortalRequest, patient_required
 from programs.followup.charts import adherence_chart, pain_chart
 from programs.followup.progression import RED
 from programs.followup.selectors import (
@@ -35,7 +35,7 @@ def _today(patient) -> datetime.date:
 
 
 @patient_required
-def today(request: HttpRequest) -> HttpResponse:
+def today(request: PortalRequest) -> HttpResponse:
     patient = request.portal_patient
     program = current_program_for(patient=patient)
     day = _today(patient)
@@ -58,7 +58,7 @@ def today(request: HttpRequest) -> HttpResponse:
 
 @patient_required
 @require_http_methods(["GET", "POST"])
-def log_session(request: HttpRequest) -> HttpResponse:
+def log_session(request: PortalRequest) -> HttpResponse:
     patient = request.portal_patient
     program = current_program_for(patient=patient)
     if program is None or program.status != Program.Status.ACTIVE:
@@ -99,7 +99,7 @@ def log_session(request: HttpRequest) -> HttpResponse:
 
 
 @patient_required
-def session_advice(request: HttpRequest, session_id: int) -> HttpResponse:
+def session_advice(request: PortalRequest, session_id: int) -> HttpResponse:
     """What to do after a session that hurt too much (pain after 6 or more)."""
     patient = request.portal_patient
     session = get_object_or_404(patient.sessions, pk=session_id)
@@ -111,13 +111,13 @@ def session_advice(request: HttpRequest, session_id: int) -> HttpResponse:
 
 
 @patient_required
-def emergency(request: HttpRequest) -> HttpResponse:
+def emergency(request: PortalRequest) -> HttpResponse:
     return render(request, "portal/emergency.html", {"patient": request.portal_patient})
 
 
 @patient_required
 @require_POST
-def morning_check(request: HttpRequest, session_id: int) -> HttpResponse:
+def morning_check(request: PortalRequest, session_id: int) -> HttpResponse:
     patient = request.portal_patient
     session = get_object_or_404(patient.sessions.select_related("patient"), pk=session_id)
     form = MorningForm(request.POST)
@@ -138,7 +138,7 @@ def morning_check(request: HttpRequest, session_id: int) -> HttpResponse:
 
 
 @patient_required
-def history(request: HttpRequest) -> HttpResponse:
+def history(request: PortalRequest) -> HttpResponse:
     patient = request.portal_patient
     day = _today(patient)
     return render(
@@ -154,7 +154,7 @@ def history(request: HttpRequest) -> HttpResponse:
 
 @patient_required
 @require_http_methods(["GET", "POST"])
-def reminders(request: HttpRequest) -> HttpResponse:
+def reminders(request: PortalRequest) -> HttpResponse:
     patient = request.portal_patient
     preference = ReminderPreference.objects.filter(patient=patient).first() or ReminderPreference(
         patient=patient

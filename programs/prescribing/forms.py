@@ -1,5 +1,7 @@
 """Forms of program editing and templates (shape only; the services check the rest)."""
 
+from typing import cast
+
 from django import forms
 
 from programs.library.dosage import BOUNDS, FIELD_LABELS
@@ -35,7 +37,7 @@ class AddItemForm(forms.Form):
     def __init__(self, *args, exercises=None, **kwargs):
         super().__init__(*args, **kwargs)
         if exercises is not None:
-            self.fields["exercise"].queryset = exercises
+            cast(forms.ModelChoiceField, self.fields["exercise"]).queryset = exercises
 
 
 class ActivateForm(forms.Form):
@@ -56,4 +58,4 @@ class TemplateApplyForm(forms.Form):
     def __init__(self, *args, templates=None, **kwargs):
         super().__init__(*args, **kwargs)
         if templates is not None:
-            self.fields["template"].queryset = templates
+            cast(forms.ModelChoiceField, self.fields["template"]).queryset = templates

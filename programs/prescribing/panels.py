@@ -3,14 +3,13 @@ how to start one."""
 
 from typing import Any
 
-from django.http import HttpRequest
-
+from clinic.permissions import ClinicianRequest
 from patients.models import Patient
 from programs.prescribing.forms import TemplateApplyForm
 from programs.prescribing.selectors import program_list_for_patient, template_list_for
 
 
-def programs_panel_context(request: HttpRequest, patient: Patient) -> dict[str, Any]:
+def programs_panel_context(request: ClinicianRequest, patient: Patient) -> dict[str, Any]:
     templates = template_list_for(clinic=request.clinician.clinic)
     return {
         "programs": program_list_for_patient(patient=patient),

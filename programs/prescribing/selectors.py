@@ -1,6 +1,8 @@
 """Reads of programs and clinic templates, always starting from the caller's scope (a clinic, or
 a patient already fetched within it)."""
 
+from typing import Any
+
 from django.db.models import Count, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
@@ -15,7 +17,7 @@ from programs.prescribing.models import (
 )
 
 
-def _items() -> Prefetch:
+def _items() -> "Prefetch[Any]":
     return Prefetch("items", queryset=ProgramItem.objects.select_related("exercise"))
 
 

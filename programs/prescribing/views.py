@@ -1,14 +1,16 @@
 """Clinician pages of prescribing: generate or apply a template, the program editor, its
 status changes and handout, and the clinic's templates."""
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from clinic.forms import add_service_errors
-from clinic.permissions import clinician_required
+from clinic.permissions import ClinicianRequest, clinician_required
 from patients.selectors import patient_get_for
 from programs.library.dosage import dosage_for, exclusion_reason
 from programs.library.selectors import exercise_list_for
@@ -19,6 +21,7 @@ from programs.prescribing.forms import (
     TemplateApplyForm,
     TemplateSaveForm,
 )
+from programs.prescribing.models import ProgramItem
 from programs.prescribing.selectors import (
     dosage_history_for,
     pause_for,
@@ -45,7 +48,7 @@ from programs.prescribing.services import (
 
 @clinician_required
 @require_POST
-def program_generate_view(request: HttpRequest, patient_id: int) -> HttpResponse:
+def program_generate_view(request: ClinicianRequest, patient_id: int) -> HttpResponse:
     patient = patient_get_for(clinic=request.clinician.clinic, patient_id=patient_id)
     try:
         program = program_generate(actor=request.actor, patient=patient)
@@ -58,7 +61,7 @@ def program_generate_view(request: HttpRequest, patient_id: int) -> HttpResponse
 
 @clinician_required
 @require_POST
-def template_apply_view(request: HttpRequest, patient_id: int) -> HttpResponse:
+def template_apply_view(request: ClinicianRequest, patient_id: int) -> HttpResponse:
     clinic = request.clinician.clinic
     patient = patient_get_for(clinic=clinic, patient_id=patient_id)
     form = TemplateApplyForm(request.POST, templates=template_list_for(clinic=clinic))
@@ -79,7 +82,7 @@ def template_apply_view(request: HttpRequest, patient_id: int) -> HttpResponse:
 
 
 def _render_program(
-    request: HttpRequest,
+    request: ClinicianRequest,
     program,
     *,
     failed_item=None,
@@ -126,14 +129,14 @@ def _render_program(
 
 
 @clinician_required
-def program_detail(request: HttpRequest, program_id: int) -> HttpResponse:
+def program_detail(request: ClinicianRequest, program_id: int) -> HttpResponse:
     program = program_get_for(clinic=request.clinician.clinic, program_id=program_id)
     return _render_program(request, program)
 
 
 @clinician_required
 @require_POST
-def item_dosage(request: HttpRequest, program_id: int, item_id: int) -> HttpResponse:
+def item_dosage(request: ClinicianRequest, program_id: int, item_id: int) -> HttpResponse:
     clinic = request.clinician.clinic
     item = program_item_get_for(clinic=clinic, program_id=program_id, item_id=item_id)
     form = DosageForm(request.POST, prefix=f"item{item.pk}")
@@ -151,7 +154,7 @@ def item_dosage(request: HttpRequest, program_id: int, item_id: int) -> HttpResp
 
 @clinician_required
 @require_POST
-def item_add(request: HttpRequest, program_id: int) -> HttpResponse:
+def item_add(request: ClinicianRequest, program_id: int) -> HttpResponse:
     clinic = request.clinician.clinic
     program = program_get_for(clinic=clinic, program_id=program_id)
     form = AddItemForm(request.POST, exercises=exercise_list_for(clinic=clinic))
@@ -166,7 +169,12 @@ def item_add(request: HttpRequest, program_id: int) -> HttpResponse:
     return _render_program(request, program, add_form=form, status=400)
 
 
-def _item_action(request: HttpRequest, program_id: int, item_id: int, action) -> HttpResponse:
+def _item_action(
+    request: ClinicianRequest,
+    program_id: int,
+    item_id: int,
+    action: Callable[[ProgramItem], object],
+) -> HttpResponse:
     item = program_item_get_for(
         clinic=request.clinician.clinic, program_id=program_id, item_id=item_id
     )
@@ -179,7 +187,7 @@ def _item_action(request: HttpRequest, program_id: int, item_id: int, action) ->
 
 @clinician_required
 @require_POST
-def item_remove(request: HttpRequest, program_id: int, item_id: int) -> HttpResponse:
+def item_remove(request: ClinicianRequest, program_id: int, item_id: int) -> HttpResponse:
     return _item_action(
         request,
         program_id,
@@ -190,7 +198,7 @@ def item_remove(request: HttpRequest, program_id: int, item_id: int) -> HttpResp
 
 @clinician_required
 @require_POST
-def item_move(request: HttpRequest, program_id: int, item_id: int) -> HttpResponse:
+def item_move(request: ClinicianRequest, program_id: int, item_id: int) -> HttpResponse:
     direction = request.POST.get("direction", "")
     return _item_action(
         request,
@@ -202,7 +210,7 @@ def item_move(request: HttpRequest, program_id: int, item_id: int) -> HttpRespon
 
 @clinician_required
 @require_POST
-def program_transition(request: HttpRequest, program_id: int, action: str) -> HttpResponse:
+def program_transition(request: ClinicianRequest, program_id: int, action: str) -> HttpResponse:
     program = program_get_for(clinic=request.clinician.clinic, program_id=program_id)
     try:
         if action == "activate":
@@ -223,7 +231,7 @@ def program_transition(request: HttpRequest, program_id: int, action: str) -> Ht
 
 @clinician_required
 @require_POST
-def template_save_view(request: HttpRequest, program_id: int) -> HttpResponse:
+def template_save_view(request: ClinicianRequest, program_id: int) -> HttpResponse:
     program = program_get_for(clinic=request.clinician.clinic, program_id=program_id)
     form = TemplateSaveForm(request.POST)
     if form.is_valid():
@@ -240,18 +248,18 @@ def template_save_view(request: HttpRequest, program_id: int) -> HttpResponse:
 
 
 @clinician_required
-def program_handout(request: HttpRequest, program_id: int) -> HttpResponse:
+def program_handout(request: ClinicianRequest, program_id: int) -> HttpResponse:
     program = program_get_for(clinic=request.clinician.clinic, program_id=program_id)
     return render(request, "prescribing/program_handout.html", {"program": program})
 
 
 @clinician_required
-def template_list(request: HttpRequest) -> HttpResponse:
+def template_list(request: ClinicianRequest) -> HttpResponse:
     templates = template_list_for(clinic=request.clinician.clinic)
     return render(request, "prescribing/template_list.html", {"templates": templates})
 
 
 @clinician_required
-def template_detail(request: HttpRequest, template_id: int) -> HttpResponse:
+def template_detail(request: ClinicianRequest, template_id: int) -> HttpResponse:
     template = template_get_for(clinic=request.clinician.clinic, template_id=template_id)
     return render(request, "prescribing/template_detail.html", {"template": template})

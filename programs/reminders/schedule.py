@@ -34,7 +34,9 @@ def local_now(now: datetime.datetime, timezone_name: str) -> datetime.datetime:
     return now.astimezone(_zone(timezone_name))
 
 
-def slot_instant(day: datetime.date, local_time: datetime.time, timezone_name: str):
+def slot_instant(
+    day: datetime.date, local_time: datetime.time, timezone_name: str
+) -> datetime.datetime | None:
     """The UTC instant of a wall-clock time on a local day, or None if it does not exist."""
     zone = _zone(timezone_name)
     local = datetime.datetime.combine(day, local_time, tzinfo=zone)
@@ -76,7 +78,7 @@ def previous_slot_start(
     """
     local = slot.astimezone(_zone(timezone_name))
     earlier = sorted(t for t in times if t < local.strftime("%H:%M"))
-    start = datetime.time(*map(int, earlier[-1].split(":"))) if earlier else datetime.time(0, 0)
+    start = datetime.time.fromisoformat(earlier[-1]) if earlier else datetime.time(0, 0)
     return datetime.datetime.combine(local.date(), start, tzinfo=_zone(timezone_name)).astimezone(
         UTC
     )

@@ -1,9 +1,15 @@
-"""Reads of the reminders app, scoped to the caller's clinic."""
+"""Reads of the reminders app: scoped to the caller's clinic, or to the one person a signed
+email link names."""
 
 from django.db.models import QuerySet
 
-from clinic.models import Clinic
-from programs.reminders.models import Reminder
+from clinic.models import Clinic, Clinician
+from patients.models import Patient
+from programs.reminders.emails import (
+    clinician_for_digest_unsubscribe_token,
+    patient_for_unsubscribe_token,
+)
+from programs.reminders.models import Reminder, ReminderPreference
 
 
 def reminder_list_for(*, clinic: Clinic, status: str = "") -> QuerySet[Reminder]:
@@ -12,3 +18,25 @@ def reminder_list_for(*, clinic: Clinic, status: str = "") -> QuerySet[Reminder]
     if status in Reminder.Status.values:
         reminders = reminders.filter(status=status)
     return reminders.order_by("-created_at", "-id")
+
+
+def unsubscribe_patient_for(*, token: str) -> Patient | None:
+    """The patient a reminder email's unsubscribe link names, or None for a bad link."""
+    patient_id = patient_for_unsubscribe_token(token)
+    if patient_id is None:
+        return None
+    return Patient.objects.select_related("clinic").filter(pk=patient_id).first()
+
+
+def reminders_enabled_for(*, patient: Patient) -> bool:
+    """Whether the patient gets reminders (on until they turn them off)."""
+    preference = ReminderPreference.objects.filter(patient=patient).first()
+    return preference is None or preference.enabled
+
+
+def digest_clinician_for(*, token: str) -> Clinician | None:
+    """The clinician a digest email's unsubscribe link names, or None for a bad link."""
+    clinician_id = clinician_for_digest_unsubscribe_token(token)
+    if clinician_id is None:
+        return None
+    return Clinician.objects.select_related("clinic", "user").filter(pk=clinician_id).first()

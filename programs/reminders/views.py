@@ -6,15 +6,14 @@ from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from clinic.models import Clinician
-from clinic.permissions import clinician_required
-from patients.models import Patient
-from programs.reminders.emails import (
-    clinician_for_digest_unsubscribe_token,
-    patient_for_unsubscribe_token,
+from clinic.permissions import ClinicianRequest, clinician_required
+from programs.reminders.models import Reminder
+from programs.reminders.selectors import (
+    digest_clinician_for,
+    reminder_list_for,
+    reminders_enabled_for,
+    unsubscribe_patient_for,
 )
-from programs.reminders.models import Reminder, ReminderPreference
-from programs.reminders.selectors import reminder_list_for
 from programs.reminders.services import (
     digests_resubscribe,
     digests_unsubscribe,
@@ -30,8 +29,7 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     GET asks for confirmation (mail scanners follow links); POST, also sent by mail clients
     that honour List-Unsubscribe-Post, turns reminders off.
     """
-    patient_id = patient_for_unsubscribe_token(token)
-    patient = Patient.objects.select_related("clinic").filter(pk=patient_id).first()
+    patient = unsubscribe_patient_for(token=token)
     if patient is None:
         # A damaged or forged link is bad input: say so plainly, change nothing.
         return render(request, "reminders/unsubscribe.html", {"state": "invalid"}, status=400)
@@ -39,8 +37,7 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
         changed = reminders_unsubscribe(patient=patient)
         state = "done" if changed else "already"
     else:
-        preference = ReminderPreference.objects.filter(patient=patient).first()
-        state = "ask" if preference is None or preference.enabled else "already"
+        state = "ask" if reminders_enabled_for(patient=patient) else "already"
     return render(request, "reminders/unsubscribe.html", {"state": state, "patient": patient})
 
 
@@ -52,8 +49,7 @@ def digest_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     GET asks for confirmation (mail scanners follow links); POST, also sent by mail clients
     that honour List-Unsubscribe-Post, stops the digest. The page also turns it back on.
     """
-    clinician_id = clinician_for_digest_unsubscribe_token(token)
-    clinician = Clinician.objects.select_related("clinic", "user").filter(pk=clinician_id).first()
+    clinician = digest_clinician_for(token=token)
     if clinician is None:
         return render(
             request, "reminders/digest_unsubscribe.html", {"state": "invalid"}, status=400
@@ -71,7 +67,7 @@ def digest_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @clinician_required
-def reminder_list(request: HttpRequest) -> HttpResponse:
+def reminder_list(request: ClinicianRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     reminders = reminder_list_for(clinic=request.clinician.clinic, status=status)
     return render(

@@ -1,11 +1,16 @@
 """Session log API serializers: lean output, strict input."""
 
+from typing import Any
+
 from rest_framework import serializers
 
 from clinic.api.serializers import SafeDateTimeField, StrictInputSerializer
 from patients.clinical import EMERGENCY_FLAGS, NRS_MAX, NRS_MIN, RedFlag
 
-NRS = {"min_value": NRS_MIN, "max_value": NRS_MAX}
+
+def _nrs(**options: Any) -> serializers.IntegerField:
+    """A pain score on the 0–10 Numeric Rating Scale."""
+    return serializers.IntegerField(min_value=NRS_MIN, max_value=NRS_MAX, **options)
 
 
 EMERGENCY_SYMPTOMS = [(code, label) for code, label in RedFlag.choices if code in EMERGENCY_FLAGS]
@@ -24,11 +29,9 @@ class SessionSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     program = serializers.IntegerField(source="program_id")
     performed_at = serializers.DateTimeField()
-    pain_before = serializers.IntegerField(**NRS)
-    pain_after = serializers.IntegerField(
-        **NRS, help_text="The highest pain during or just after the session."
-    )
-    pain_next_morning = serializers.IntegerField(**NRS, allow_null=True)
+    pain_before = _nrs()
+    pain_after = _nrs(help_text="The highest pain during or just after the session.")
+    pain_next_morning = _nrs(allow_null=True)
     items = SessionItemSerializer(many=True)
     symptoms = serializers.ListField(
         child=serializers.ChoiceField(EMERGENCY_SYMPTOMS),
@@ -57,9 +60,10 @@ class SessionCreateSerializer(StrictInputSerializer):
     performed_at = SafeDateTimeField(
         required=False, help_text="When it happened (at most 7 days ago); now when not given."
     )
-    pain_before = serializers.IntegerField(**NRS)
-    pain_after = serializers.IntegerField(**NRS)
-    items = SessionItemInputSerializer(many=True, max_length=50)
+    pain_before = _nrs()
+    pain_after = _nrs()
+    # DRF hands max_length to the list serializer that many=True makes; its stubs do not know.
+    items = SessionItemInputSerializer(many=True, max_length=50)  # type: ignore[call-arg]
     symptoms = serializers.ListField(
         child=serializers.ChoiceField(EMERGENCY_SYMPTOMS),
         required=False,
@@ -84,4 +88,4 @@ class SessionMorningSerializer(StrictInputSerializer):
         }
     )
 
-    pain_next_morning = serializers.IntegerField(**NRS)
+    pain_next_morning = _nrs()

@@ -105,6 +105,8 @@ def _referral_rows(clinic: Clinic) -> list[AttentionRow]:
     rows = []
     for patient in patients:
         assessment = patient.latest_assessment
+        if assessment is None:  # excluded by the query; kept for the type checker
+            continue
         referral = assessment.referral
         emergency = bool(referral.emergency)
         rows.append(

@@ -81,7 +81,7 @@ def weekly_adherence_for(
     return result
 
 
-def _as_date(value) -> datetime.date:
+def _as_date(value: datetime.date | datetime.datetime) -> datetime.date:
     return value.date() if isinstance(value, datetime.datetime) else value
 
 
@@ -132,13 +132,14 @@ def suggestions_with_preview_for(*, patient: Patient, limit: int = 5) -> list[Su
         )[:limit]
     )
     for suggestion in suggestions:
-        suggestion.preview = []
-        if suggestion.status != Suggestion.Status.PENDING:
-            continue
-        for item in suggestion.program.items.all():
-            new = suggested_dosage(suggestion.kind, item.dosage, exercise=item.exercise.spec)
-            if changes := dosage_difference(item.dosage, new):
-                suggestion.preview.append(DosagePreview(item.exercise.name, changes))
+        preview: list[DosagePreview] = []
+        if suggestion.status == Suggestion.Status.PENDING:
+            for item in suggestion.program.items.all():
+                new = suggested_dosage(suggestion.kind, item.dosage, exercise=item.exercise.spec)
+                if changes := dosage_difference(item.dosage, new):
+                    preview.append(DosagePreview(item.exercise.name, changes))
+        # Carried on the suggestion for the page's template, which reads `suggestion.preview`.
+        setattr(suggestion, "preview", preview)  # noqa: B010
     return suggestions
 
 

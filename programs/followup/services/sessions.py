@@ -50,7 +50,7 @@ def local_date(patient: Patient, moment: datetime.datetime) -> datetime.date:
     return moment.astimezone(zoneinfo.ZoneInfo(patient.timezone)).date()
 
 
-def _check_pain(errors: dict, field: str, value) -> None:
+def _check_pain(errors: dict[str, str], field: str, value: object) -> None:
     if not isinstance(value, int) or isinstance(value, bool) or not NRS_MIN <= value <= NRS_MAX:
         errors[field] = f"Choose a number from {NRS_MIN} (no pain) to {NRS_MAX} (worst pain)."
 

@@ -66,7 +66,11 @@ def suggestion_accept(*, actor: Actor, suggestion: Suggestion, reason: str) -> S
                 actor=actor,
                 item=item,
                 reason=f"Accepted {suggestion.kind} suggestion: {reason}",
-                **new.as_dict(),
+                sets=new.sets,
+                reps=new.reps,
+                hold_seconds=new.hold_seconds,
+                sessions_per_day=new.sessions_per_day,
+                days_per_week=new.days_per_week,
             )
     decided = _decide(actor, suggestion, Suggestion.Status.ACCEPTED, reason)
     # The alert raised with the suggestion is about the same event: accepting answers it.

@@ -1,5 +1,6 @@
 """Exercise library API serializers: lean output, strict filters."""
 
+from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -36,7 +37,7 @@ class ExerciseSerializer(serializers.Serializer):
         try:
             return staticfiles_storage.url(exercise.illustration)
         except ValueError:  # not collected (manifest storage): the plain static path
-            return f"{staticfiles_storage.base_url}{exercise.illustration}"
+            return f"{settings.STATIC_URL}{exercise.illustration}"
 
     def get_clinic_own(self, exercise: Exercise) -> bool:
         return exercise.clinic_id is not None

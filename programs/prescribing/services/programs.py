@@ -1,6 +1,7 @@
 """Writes for programs: generate a draft, activate, pause, complete, change dates or status."""
 
 import datetime
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -236,7 +237,7 @@ def _status_change(
 
 
 @transaction.atomic
-def program_change(*, actor: Actor, program: Program, **changes) -> Program:
+def program_change(*, actor: Actor, program: Program, **changes: Any) -> Program:
     """Change a program's dates and then its status (active, paused or completed) at once."""
     status = changes.pop("status", None)
     if changes:

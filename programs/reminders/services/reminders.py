@@ -5,14 +5,16 @@ import datetime
 import re
 import smtplib
 import zoneinfo
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import get_connection
 from django.db import connection, transaction
-from django.db.models import Exists, F, Max, OuterRef, Q
+from django.db.models import Exists, F, Max, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from clinic.models import AuditLog
@@ -33,12 +35,15 @@ from programs.reminders.schedule import (
     previous_slot_start,
 )
 
+T = TypeVar("T")
 MAX_TIMES = 3
 # Errors worth another try: the mail server or the network, not our data.
 TRANSIENT_SEND_ERRORS = (smtplib.SMTPException, OSError)
 # Missed-session nudge and clinician alert after this long without a session (SPEC 4).
 NUDGE_AFTER = datetime.timedelta(days=2)
 ALERT_AFTER = datetime.timedelta(days=5)
+# What a reminder email lists: each exercise's name and dosage.
+ReminderExercises = tuple[tuple[str, Dosage], ...]
 TIME_FORMAT = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 
@@ -106,11 +111,12 @@ def reminder_preferences_update(
     return preference
 
 
-def _chunks(rows: list, size: int) -> list[list]:
-    return [rows[i : i + size] for i in range(0, len(rows), size)]
+def _chunks(rows: Sequence[T], size: int) -> list[list[T]]:
+    """`rows` cut into lists of at most `size`."""
+    return [list(rows[i : i + size]) for i in range(0, len(rows), size)]
 
 
-def _eligible_preferences():
+def _eligible_preferences() -> QuerySet[ReminderPreference]:
     """Opted-in, active patients with an active program and an email address."""
     active_program = Program.objects.filter(
         patient=OuterRef("patient"), status=Program.Status.ACTIVE
@@ -196,7 +202,9 @@ def reminders_claim(*, now: datetime.datetime) -> list[list[int]]:
     return batches
 
 
-def reminders_take(*, reminder_ids: list[int], task_id: str) -> list[Reminder]:
+def reminders_take(
+    *, reminder_ids: list[int], task_id: str
+) -> list[tuple[Reminder, ReminderExercises]]:
     """Claim a batch for one task run: queued rows, and rows this same task (a redelivery after
     a crash) had taken but not sent. Returns them with what the email needs."""
     with transaction.atomic():
@@ -223,9 +231,7 @@ def reminders_take(*, reminder_ids: list[int], task_id: str) -> list[Reminder]:
     exercises: dict[int, list[tuple[str, Dosage]]] = {}
     for patient_id, name, *dosage in rows:
         exercises.setdefault(patient_id, []).append((name, Dosage(*dosage)))
-    for reminder in reminders:
-        reminder.exercises = tuple(exercises.get(reminder.patient_id, ()))
-    return reminders
+    return [(reminder, tuple(exercises.get(reminder.patient_id, ()))) for reminder in reminders]
 
 
 MARK_SENT_SQL = (
@@ -235,7 +241,7 @@ MARK_SENT_SQL = (
 
 
 @contextmanager
-def marks_without_fsync():
+def marks_without_fsync() -> Iterator[None]:
     """Commit the per-email "sent" marks without waiting for the disk flush (PostgreSQL).
 
     The flush per commit was most of a reminder's cost. A worker crash still loses no mark
@@ -272,15 +278,13 @@ def reminder_batch_send(*, reminder_ids: list[int], task_id: str) -> tuple[int, 
     that fails is retried until REMINDER_MAX_ATTEMPTS, then the reminder is failed for good.
     """
     reminders = reminders_take(reminder_ids=reminder_ids, task_id=task_id)
-    sent, retry = 0, []
+    sent, retry = 0, list[int]()
     if not reminders:
         return sent, retry
     with marks_without_fsync(), get_connection() as mail:
-        for reminder in reminders:
+        for reminder, exercises in reminders:
             try:
-                mail.send_messages(
-                    [reminder_message(reminder, reminder.patient, reminder.exercises)]
-                )
+                mail.send_messages([reminder_message(reminder, reminder.patient, exercises)])
             except TRANSIENT_SEND_ERRORS as exc:
                 final = reminder.attempts >= settings.REMINDER_MAX_ATTEMPTS
                 reminder_mark_failed(reminder=reminder, error=repr(exc), final=final)
@@ -335,7 +339,9 @@ def inactivity_check(*, now: datetime.datetime) -> list[list[int]]:
     return reminders_claim(now=now)
 
 
-def _inactivity_alerts(stale: dict[int, tuple[int, datetime.datetime]], now) -> None:
+def _inactivity_alerts(
+    stale: dict[int, tuple[int, datetime.datetime]], now: datetime.datetime
+) -> None:
     alerted: set[int] = set()
     for chunk in chunked(list(stale)):
         alerted.update(
