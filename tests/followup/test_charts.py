@@ -1,22 +1,23 @@
-"""The SVG charts: well-formed, accessible, and showing the data without colour alone."""
+"""The SVG charts as the templates draw them: well-formed, accessible, escaped, and showing the
+data without colour alone."""
 
 import datetime
 import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.template.loader import render_to_string
 
-from programs.followup import charts
 from programs.followup.charts import (
-    ADH_BOTTOM,
-    ADH_TOP,
-    BELOW_COLOUR,
-    MET_COLOUR,
+    AdherenceChart,
     AdherenceWeek,
+    PainChart,
     PainPoint,
     adherence_chart,
+    geometry,
     pain_chart,
 )
+from programs.followup.charts.adherence import ADH_BOTTOM, ADH_TOP, BELOW_COLOUR, MET_COLOUR
 
 NS = {"svg": "http://www.w3.org/2000/svg"}
 SVG = "{http://www.w3.org/2000/svg}"
@@ -42,7 +43,14 @@ def _weeks(*pairs):
     ]
 
 
-def _parse(svg):
+def _draw(chart: PainChart | AdherenceChart) -> str:
+    """The chart's <svg> element, as the pages include it."""
+    kind = "pain" if isinstance(chart, PainChart) else "adherence"
+    return render_to_string(f"followup/charts/{kind}.svg.html", {"chart": chart})
+
+
+def _parse(chart_or_svg):
+    svg = chart_or_svg if isinstance(chart_or_svg, str) else _draw(chart_or_svg)
     root = ET.fromstring(svg)  # noqa: S314 (our own output, not untrusted input)
     assert root.tag == f"{SVG}svg"
     return root
@@ -83,7 +91,7 @@ def _bars(root):
 
 
 @pytest.mark.parametrize(
-    "svg",
+    "chart",
     [
         pain_chart([]),
         pain_chart(_points(1)),
@@ -95,7 +103,8 @@ def _bars(root):
     ],
     ids=["pain-empty", "pain-1", "pain-14-gaps", "pain-200", "adh-empty", "adh-1", "adh-30"],
 )
-def test_every_chart_is_accessible_responsive_xml(svg):
+def test_every_chart_is_accessible_responsive_xml(chart):
+    svg = _draw(chart)
     root = _parse(svg)
     assert root.get("role") == "img"
     assert root.get("width") == "100%"
@@ -386,13 +395,19 @@ def test_weeks_are_drawn_in_date_order():
 
 
 def test_text_is_escaped(monkeypatch):
-    # Only dates and numbers reach the SVG today; markup in them must still come out as text,
-    # since templates output the chart with |safe.
+    # Only dates and numbers reach the SVG today; markup in them must still come out as text:
+    # the templates auto-escape, and nothing in them is marked safe.
     hostile = '<b onload="x()">&amp;'
-    monkeypatch.setattr(charts, "MONTHS", (hostile,) * 12)
-    pain = _parse(pain_chart(_points(2)))
+    monkeypatch.setattr(geometry, "MONTHS", (hostile,) * 12)
+    pain_svg = _draw(pain_chart(_points(2)))
+    assert "<b " not in pain_svg
+    pain = _parse(pain_svg)
     assert _texts(pain, "date-label") == [f"3 {hostile}", f"4 {hostile}"]
     assert pain.find(".//svg:b", NS) is None
-    adherence = _parse(adherence_chart(_weeks((9, 14))))
-    assert _texts(adherence, "week-label") == [f"w/c 3 {hostile}"]
+    assert _markers(pain, "after")[0].find("svg:title", NS).text == f"3 {hostile}: pain after 0/10"
+    adherence = _parse(adherence_chart(_weeks((9, 14), (3, 0))))
+    assert _texts(adherence, "week-label") == [f"w/c 3 {hostile}", f"w/c 10 {hostile}"]
+    assert _bars(adherence)[0].find("svg:title", NS).text.startswith(f"w/c 3 {hostile}: 9 of 14")
+    (dash,) = [t for t in adherence.iter(f"{SVG}text") if "no-prescription" in t.get("class")]
+    assert dash.find("svg:title", NS).text.startswith(f"w/c 10 {hostile}: no sessions")
     assert hostile in _desc(_parse(pain_chart(_points(1))))
