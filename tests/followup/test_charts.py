@@ -1,12 +1,14 @@
 """The SVG charts as the templates draw them: well-formed, accessible, escaped, and showing the
-data without colour alone."""
+data without colour alone. tests/followup/test_chart_geometry.py tests the layout itself."""
 
 import datetime
 import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 from django.template.loader import render_to_string
+from django.utils import translation
 
 from programs.followup.charts import (
     AdherenceChart,
@@ -17,7 +19,14 @@ from programs.followup.charts import (
     geometry,
     pain_chart,
 )
-from programs.followup.charts.adherence import ADH_BOTTOM, ADH_TOP, BELOW_COLOUR, MET_COLOUR
+from programs.followup.charts.adherence import (
+    ADH_BOTTOM,
+    ADH_TOP,
+    BELOW_COLOUR,
+    MET_COLOUR,
+    UPWARD_FONT_SIZE,
+)
+from programs.followup.templatetags.chart_tags import coord, points
 
 NS = {"svg": "http://www.w3.org/2000/svg"}
 SVG = "{http://www.w3.org/2000/svg}"
@@ -411,3 +420,49 @@ def test_text_is_escaped(monkeypatch):
     (dash,) = [t for t in adherence.iter(f"{SVG}text") if "no-prescription" in t.get("class")]
     assert dash.find("svg:title", NS).text.startswith(f"w/c 10 {hostile}: no sessions")
     assert hostile in _desc(_parse(pain_chart(_points(1))))
+
+
+def test_chart_templates_mark_nothing_safe():
+    templates = Path(__file__).resolve().parents[2] / "templates"
+    pages = [templates / "followup/_patient_sessions.html", templates / "portal/history.html"]
+    for path in [*(templates / "followup/charts").glob("*.html"), *pages]:
+        text = path.read_text()
+        assert "|safe" not in text and "autoescape off" not in text, path
+
+
+def test_numbers_are_written_the_svg_way_in_every_locale(settings):
+    # A decimal comma or a thousands separator in a coordinate would break the drawing.
+    settings.USE_THOUSAND_SEPARATOR = True
+    charts = [pain_chart(_points(7)), adherence_chart(_weeks((2000, 1), (9, 14)))]
+    english = [_draw(chart) for chart in charts]
+    with translation.override("de"):
+        assert [_draw(chart) for chart in charts] == english
+    (big, _) = _bars(_parse(english[1]))
+    assert big.get("data-percent") == "200000"
+
+
+def test_templates_write_the_font_sizes_the_layout_plans_for():
+    # Label spacing is computed for these sizes (geometry.FONT_SIZE, PHONE_FONT_SIZE and the
+    # upward labels' size); the templates write them as literals.
+    pain = _parse(pain_chart(_points(3)))
+    adherence = _parse(adherence_chart(_weeks(*[(i % 12, 10) for i in range(30)])))
+    for root in (pain, adherence):
+        scaled = [t for t in root.iter(f"{SVG}text") if "scaled" in t.get("class", "").split()]
+        sizes = {t.get("font-size") for t in scaled if "legend-label" not in t.get("class")}
+        assert sizes == {str(geometry.FONT_SIZE)}
+        style = root.find("svg:style", NS).text
+        assert re.search(rf"\.scaled {{ font-size: {geometry.PHONE_FONT_SIZE}px }}", style)
+    upward = [t for t in adherence.iter(f"{SVG}text") if t.get("transform")]
+    assert upward and {t.get("font-size") for t in upward} == {str(UPWARD_FONT_SIZE)}
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [(48.0, "48"), (48, "48"), (1 / 3, "0.3"), (239.96, "240"), (109.25, "109.2")],
+)
+def test_coordinates_are_compact(value, written):
+    assert coord(value) == written
+
+
+def test_points_are_written_as_pairs():
+    assert points([geometry.Point(48.0, 240.0), geometry.Point(50.55, 1 / 3)]) == "48,240 50.5,0.3"
