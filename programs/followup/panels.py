@@ -29,6 +29,6 @@ def sessions_panel_context(request: ClinicianRequest, patient: Patient) -> dict[
     today = timezone.now().astimezone(zoneinfo.ZoneInfo(patient.timezone)).date()
     return {
         "sessions": session_history_for(patient=patient)[:10],
-        "pain_svg": pain_chart(pain_points_for(patient=patient)),
-        "adherence_svg": adherence_chart(weekly_adherence_for(patient=patient, today=today)),
+        "pain_chart": pain_chart(pain_points_for(patient=patient)),
+        "adherence_chart": adherence_chart(weekly_adherence_for(patient=patient, today=today)),
     }

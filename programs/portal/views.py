@@ -146,8 +146,8 @@ def history(request: PortalRequest) -> HttpResponse:
         "portal/history.html",
         {
             "sessions": session_history_for(patient=patient)[:30],
-            "pain_svg": pain_chart(pain_points_for(patient=patient)),
-            "adherence_svg": adherence_chart(weekly_adherence_for(patient=patient, today=day)),
+            "pain_chart": pain_chart(pain_points_for(patient=patient)),
+            "adherence_chart": adherence_chart(weekly_adherence_for(patient=patient, today=day)),
         },
     )
 

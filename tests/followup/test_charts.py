@@ -1,22 +1,32 @@
-"""The SVG charts: well-formed, accessible, and showing the data without colour alone."""
+"""The SVG charts as the templates draw them: well-formed, accessible, escaped, and showing the
+data without colour alone. tests/followup/test_chart_geometry.py tests the layout itself."""
 
 import datetime
 import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
+from django.template.loader import render_to_string
+from django.utils import translation
 
-from programs.followup import charts
 from programs.followup.charts import (
+    AdherenceChart,
+    AdherenceWeek,
+    PainChart,
+    PainPoint,
+    adherence_chart,
+    geometry,
+    pain_chart,
+)
+from programs.followup.charts.adherence import (
     ADH_BOTTOM,
     ADH_TOP,
     BELOW_COLOUR,
     MET_COLOUR,
-    AdherenceWeek,
-    PainPoint,
-    adherence_chart,
-    pain_chart,
+    UPWARD_FONT_SIZE,
 )
+from programs.followup.templatetags.chart_tags import coord, points
 
 NS = {"svg": "http://www.w3.org/2000/svg"}
 SVG = "{http://www.w3.org/2000/svg}"
@@ -42,7 +52,14 @@ def _weeks(*pairs):
     ]
 
 
-def _parse(svg):
+def _draw(chart: PainChart | AdherenceChart) -> str:
+    """The chart's <svg> element, as the pages include it."""
+    kind = "pain" if isinstance(chart, PainChart) else "adherence"
+    return render_to_string(f"followup/charts/{kind}.svg.html", {"chart": chart})
+
+
+def _parse(chart_or_svg):
+    svg = chart_or_svg if isinstance(chart_or_svg, str) else _draw(chart_or_svg)
     root = ET.fromstring(svg)  # noqa: S314 (our own output, not untrusted input)
     assert root.tag == f"{SVG}svg"
     return root
@@ -83,7 +100,7 @@ def _bars(root):
 
 
 @pytest.mark.parametrize(
-    "svg",
+    "chart",
     [
         pain_chart([]),
         pain_chart(_points(1)),
@@ -95,7 +112,8 @@ def _bars(root):
     ],
     ids=["pain-empty", "pain-1", "pain-14-gaps", "pain-200", "adh-empty", "adh-1", "adh-30"],
 )
-def test_every_chart_is_accessible_responsive_xml(svg):
+def test_every_chart_is_accessible_responsive_xml(chart):
+    svg = _draw(chart)
     root = _parse(svg)
     assert root.get("role") == "img"
     assert root.get("width") == "100%"
@@ -386,13 +404,65 @@ def test_weeks_are_drawn_in_date_order():
 
 
 def test_text_is_escaped(monkeypatch):
-    # Only dates and numbers reach the SVG today; markup in them must still come out as text,
-    # since templates output the chart with |safe.
+    # Only dates and numbers reach the SVG today; markup in them must still come out as text:
+    # the templates auto-escape, and nothing in them is marked safe.
     hostile = '<b onload="x()">&amp;'
-    monkeypatch.setattr(charts, "MONTHS", (hostile,) * 12)
-    pain = _parse(pain_chart(_points(2)))
+    monkeypatch.setattr(geometry, "MONTHS", (hostile,) * 12)
+    pain_svg = _draw(pain_chart(_points(2)))
+    assert "<b " not in pain_svg
+    pain = _parse(pain_svg)
     assert _texts(pain, "date-label") == [f"3 {hostile}", f"4 {hostile}"]
     assert pain.find(".//svg:b", NS) is None
-    adherence = _parse(adherence_chart(_weeks((9, 14))))
-    assert _texts(adherence, "week-label") == [f"w/c 3 {hostile}"]
+    assert _markers(pain, "after")[0].find("svg:title", NS).text == f"3 {hostile}: pain after 0/10"
+    adherence = _parse(adherence_chart(_weeks((9, 14), (3, 0))))
+    assert _texts(adherence, "week-label") == [f"w/c 3 {hostile}", f"w/c 10 {hostile}"]
+    assert _bars(adherence)[0].find("svg:title", NS).text.startswith(f"w/c 3 {hostile}: 9 of 14")
+    (dash,) = [t for t in adherence.iter(f"{SVG}text") if "no-prescription" in t.get("class")]
+    assert dash.find("svg:title", NS).text.startswith(f"w/c 10 {hostile}: no sessions")
     assert hostile in _desc(_parse(pain_chart(_points(1))))
+
+
+def test_chart_templates_mark_nothing_safe():
+    templates = Path(__file__).resolve().parents[2] / "templates"
+    pages = [templates / "followup/_patient_sessions.html", templates / "portal/history.html"]
+    for path in [*(templates / "followup/charts").glob("*.html"), *pages]:
+        text = path.read_text()
+        assert "|safe" not in text and "autoescape off" not in text, path
+
+
+def test_numbers_are_written_the_svg_way_in_every_locale(settings):
+    # A decimal comma or a thousands separator in a coordinate would break the drawing.
+    settings.USE_THOUSAND_SEPARATOR = True
+    charts = [pain_chart(_points(7)), adherence_chart(_weeks((2000, 1), (9, 14)))]
+    english = [_draw(chart) for chart in charts]
+    with translation.override("de"):
+        assert [_draw(chart) for chart in charts] == english
+    (big, _) = _bars(_parse(english[1]))
+    assert big.get("data-percent") == "200000"
+
+
+def test_templates_write_the_font_sizes_the_layout_plans_for():
+    # Label spacing is computed for these sizes (geometry.FONT_SIZE, PHONE_FONT_SIZE and the
+    # upward labels' size); the templates write them as literals.
+    pain = _parse(pain_chart(_points(3)))
+    adherence = _parse(adherence_chart(_weeks(*[(i % 12, 10) for i in range(30)])))
+    for root in (pain, adherence):
+        scaled = [t for t in root.iter(f"{SVG}text") if "scaled" in t.get("class", "").split()]
+        sizes = {t.get("font-size") for t in scaled if "legend-label" not in t.get("class")}
+        assert sizes == {str(geometry.FONT_SIZE)}
+        style = root.find("svg:style", NS).text
+        assert re.search(rf"\.scaled {{ font-size: {geometry.PHONE_FONT_SIZE}px }}", style)
+    upward = [t for t in adherence.iter(f"{SVG}text") if t.get("transform")]
+    assert upward and {t.get("font-size") for t in upward} == {str(UPWARD_FONT_SIZE)}
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [(48.0, "48"), (48, "48"), (1 / 3, "0.3"), (239.96, "240"), (109.25, "109.2")],
+)
+def test_coordinates_are_compact(value, written):
+    assert coord(value) == written
+
+
+def test_points_are_written_as_pairs():
+    assert points([geometry.Point(48.0, 240.0), geometry.Point(50.55, 1 / 3)]) == "48,240 50.5,0.3"

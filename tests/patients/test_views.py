@@ -252,6 +252,15 @@ def test_detail_query_count_is_constant(
         )
 
 
+def test_detail_draws_the_followup_charts(clinician_client, patient):
+    from tests.factories import program_factory, session_factory
+
+    session_factory(program=program_factory(patient=patient, status="active"), before=2, after=6)
+    page = clinician_client.get(reverse("patients:detail", args=[patient.pk])).content.decode()
+    assert page.count('role="img"') == 2
+    assert "pain after 6/10" in page and "Weekly adherence for 1 week" in page
+
+
 def test_audit_trail_names_the_api_key_that_acted(clinic_admin, patient):
     from clinic.models import AuditLog
     from clinic.services import Actor
