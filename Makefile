@@ -56,6 +56,6 @@ check-deploy: install
 # Coverage with branches, printed at the end; CI fails below the floor.
 COVERAGE_FLOOR ?= 90
 
-test: install chromium lint check-deploy
+test: install chromium lint typecheck check-deploy
 	$(PY) manage.py makemigrations --check --dry-run
 	.venv/bin/pytest --cov --cov-report=term --cov-fail-under=$(COVERAGE_FLOOR) $(PYTEST_ARGS)

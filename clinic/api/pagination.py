@@ -1,8 +1,9 @@
 """Page-number pagination: ?page= and ?page_size= (default 25, capped at 100)."""
 
-from collections.abc import Callable
+from collections.abc import Sequence
 
-from django.core.paginator import InvalidPage, Paginator
+from django.core.paginator import InvalidPage, Page, Paginator
+from django.db.models import QuerySet
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
 
@@ -42,15 +43,20 @@ class ApiPagination(PageNumberPagination):
     def get_page_number(self, request, paginator) -> int:
         return _positive_int(request, self.page_query_param) or 1
 
-    def paginate_fetched(self, request, fetch: Callable[..., tuple[int, list]]) -> list:
-        """Like paginate_queryset, for a selector that reads a page and the total count in one
-        query: `fetch(limit=, offset=)` returns (count, rows), count 0 when there are no rows."""
+    def paginate_queryset(self, queryset: QuerySet | Sequence, request, view=None) -> list:
+        """The page with LIMIT, then the total as its own plain count, unless the page tells
+        it: a page shorter than the page size is the last, so the total is known."""
         self.request = request
         size = self.get_page_size(request)
         number = self.get_page_number(request, None)
-        count, rows = fetch(limit=size, offset=min((number - 1) * size, MAX_OFFSET))
+        offset = (number - 1) * size
+        rows = list(queryset[offset : offset + size]) if offset <= MAX_OFFSET else []
+        if 0 < len(rows) < size or (number == 1 and not rows):
+            count = offset + len(rows)
+        else:
+            count = queryset.count() if isinstance(queryset, QuerySet) else len(queryset)
         try:
-            self.page = _FetchedPaginator(rows, count, size).page(number)
+            self.page = _ReadPaginator(rows, count, size).page(number)
         except InvalidPage as exc:
             raise NotFound(
                 self.invalid_page_message.format(page_number=number, message=str(exc))
@@ -58,12 +64,14 @@ class ApiPagination(PageNumberPagination):
         return rows
 
 
-class _FetchedPaginator(Paginator):
+class _ReadPaginator(Paginator):
     """Django's paginator over a page already read, whose total is known."""
 
-    def __init__(self, rows: list, count: int, per_page: int):
+    def __init__(self, rows: list, count: int, per_page: int) -> None:
         super().__init__(rows, per_page)
         self.count = count  # instead of counting the rows of object_list
 
-    def page(self, number):
-        return self._get_page(self.object_list, self.validate_number(number), self)
+    def page(self, number: int | str) -> Page:
+        return self._get_page(  # type: ignore[attr-defined]  # Django's own, untyped
+            self.object_list, self.validate_number(number), self
+        )

@@ -1,7 +1,6 @@
 """Patients API: input serializers check shape; the patient output is built by hand because
 the patients list is the API's busiest read (see bench/api.py for the measurements)."""
 
-import copy
 import datetime
 
 from rest_framework import serializers
@@ -10,7 +9,6 @@ from clinic.api.serializers import StrictInputSerializer
 from clinic.models import validate_timezone
 from patients.clinical import NRS_MAX, NRS_MIN, TIER_LABELS, Condition, RedFlag, Region, Severity
 from patients.models import Patient, validate_date_of_birth
-from patients.selectors import PATIENT_SORT_KEYS
 
 # Tiers share the codes of injury severity; their labels are those shown on pages.
 TIER_CHOICES = [(code, TIER_LABELS[code]) for code in Severity.values]
@@ -65,7 +63,9 @@ class PatientSerializer(serializers.Serializer):
     def to_representation(self, patient: Patient) -> dict:
         # The fields above document the answer; building it directly is several times faster
         # than DRF's field-by-field walk, and tests check both give the same JSON.
+        # Every patient is created with an assessment (patient_create), so the latest is set.
         assessment = patient.latest_assessment
+        assert assessment is not None  # noqa: S101
         return patient_representation(
             (
                 patient.pk,
@@ -157,61 +157,6 @@ class PatientInputSerializer(StrictInputSerializer):
     pain_level = serializers.IntegerField(min_value=NRS_MIN, max_value=NRS_MAX)
     prone_tolerant = serializers.BooleanField(required=False, default=True)
     red_flags = RedFlagListField(required=False, default=list)
-
-
-class PatientFilterSerializer(serializers.Serializer):
-    """The patients list's query parameters; a bad value is a 400 naming the parameter."""
-
-    q = serializers.CharField(
-        required=False,
-        allow_blank=True,
-        max_length=100,
-        help_text="Words of the first or last name, or the exact external ID.",
-    )
-    status = serializers.ChoiceField(
-        Patient.Status.choices,
-        required=False,
-        allow_blank=True,
-        help_text="active (the default) or archived.",
-    )
-    archived = serializers.BooleanField(
-        required=False, help_text="true lists archived patients (same as status=archived)."
-    )
-    tier = serializers.ChoiceField(TIER_CHOICES, required=False, allow_blank=True)
-    condition = serializers.ChoiceField(Condition.choices, required=False, allow_blank=True)
-    ordering = serializers.ChoiceField(
-        [*PATIENT_SORT_KEYS, *(f"-{name}" for name in PATIENT_SORT_KEYS)],
-        required=False,
-        help_text="A field to sort by, descending with a leading '-'; by name when not given.",
-    )
-
-    def get_fields(self) -> dict:
-        # DRF deep-copies every declared field, choices and all, for each instance: a third of
-        # this serializer's cost on every list request. Its fields hold no state but what
-        # bind() sets on each copy, so shallow copies do.
-        return {name: copy.copy(field) for name, field in self._declared_fields.items()}
-
-    def validate(self, attrs):
-        archived = attrs.get("archived")
-        status = attrs.get("status")
-        if "archived" in self.initial_data and status:
-            if archived != (status == Patient.Status.ARCHIVED):
-                raise serializers.ValidationError(
-                    {"archived": ["Contradicts status; send one of them."]}
-                )
-        if not status:
-            attrs["status"] = Patient.Status.ARCHIVED if archived else Patient.Status.ACTIVE
-        return attrs
-
-    def selector_kwargs(self) -> dict:
-        data = self.validated_data
-        return {
-            "status": data["status"],
-            "q": data.get("q", ""),
-            "tier": data.get("tier", ""),
-            "condition": data.get("condition", ""),
-            "ordering": data.get("ordering", ""),
-        }
 
 
 class AssessmentSerializer(serializers.Serializer):

@@ -23,7 +23,7 @@ def _break_patient_list(monkeypatch, exception: Exception) -> None:
     def broken(**kwargs):
         raise exception
 
-    monkeypatch.setattr("patients.api.views.patient_page_for", broken)
+    monkeypatch.setattr("patients.api.views.patients_of", broken)
 
 
 def test_an_unexpected_api_error_answers_json_500(api, monkeypatch):
@@ -56,7 +56,7 @@ def test_pages_answer_a_plain_503_page_while_the_database_is_down(clinician_clie
     def broken(**kwargs):
         raise OperationalError("the database system is starting up")
 
-    monkeypatch.setattr("patients.views.patient_list_for", broken)
+    monkeypatch.setattr("patients.views.patients_of", broken)
     clinician_client.raise_request_exception = False
     response = clinician_client.get("/patients/")
     assert response.status_code == 503
@@ -69,7 +69,7 @@ def test_a_page_error_is_still_the_html_500_page(clinician_client, monkeypatch):
     def broken(**kwargs):
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr("patients.views.patient_list_for", broken)
+    monkeypatch.setattr("patients.views.patients_of", broken)
     clinician_client.raise_request_exception = False
     response = clinician_client.get("/patients/")
     assert response.status_code == 500

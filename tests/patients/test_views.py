@@ -206,7 +206,9 @@ def test_list_filters_and_search(clinician_client, clinic):
         return clinician_client.get(url, params).content.decode()
 
     assert "Severeson" in names(tier="severe") and "Mildton" not in names(tier="severe")
-    assert "Flagg" in names(referral="yes") and "Severeson" not in names(referral="yes")
+    assert "Flagg" in names(referral_required="true") and "Severeson" not in names(
+        referral_required="true"
+    )
     assert "Flagg" in names(q="EX9") and "Mildton" not in names(q="EX9")
     assert "Severeson" in names(q=severe.last_name.lower())
 
