@@ -235,6 +235,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "programs.reminders.tasks.dispatch_digests_task",
         "schedule": 300.0,
     },
+    # The dashboard's reasons are kept by the services as things happen; adherence changes as
+    # days pass without any event, so every clinic's are worked out afresh each hour.
+    "Dashboard attention rebuild": {
+        "task": "programs.followup.tasks.attention_rebuild_task",
+        "schedule": 3600.0,
+    },
     # Sends what a broker outage or a lost task left unsent (urgent alerts, invitations,
     # digests); each send claims its row first, so a second copy sends nothing.
     "Outbox sweep: unsent emails": {

@@ -10,11 +10,16 @@ class FollowupConfig(AppConfig):
         from patients.panels import PatientPanel, patient_panel_register
         from patients.services import assessment_handler_register
         from programs.followup.panels import attention_panel_context, sessions_panel_context
-        from programs.followup.services import program_pause_for_red_flags
+        from programs.followup.services import (
+            attention_refresh_on_assessment,
+            program_pause_for_red_flags,
+        )
 
         # A red flag pauses the active program in the assessment's own transaction
         # (patients never imports programs, so the pause is registered here).
         assessment_handler_register(program_pause_for_red_flags)
+        # ...and the dashboard's reasons follow the referral it adds or clears.
+        assessment_handler_register(attention_refresh_on_assessment)
         patient_panel_register(
             PatientPanel(
                 name="attention",

@@ -212,3 +212,58 @@ class Alert(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.patient}"
+
+
+class AttentionReason(models.Model):
+    """One reason a patient needs a clinician's look, kept up to date by the services that
+    change it (and rebuilt hourly, as adherence changes with the passing days), so that the
+    dashboard reads a page of them from an index instead of computing every patient's."""
+
+    class Code(models.TextChoices):
+        EMERGENCY_REFERRAL = "emergency_referral", "Emergency referral"
+        EMERGENCY_SYMPTOM = "emergency_symptom", "Emergency symptom"
+        URGENT_REFERRAL = "urgent_referral", "Urgent referral"
+        RED_SESSION = "red_session", "Red session"
+        PAIN_SPIKE = "pain_spike", "Pain spike"
+        REGRESS = "regress", "Regress suggested"
+        INACTIVITY = "inactivity", "Inactivity"
+        LOW_ADHERENCE = "low_adherence", "Low adherence"
+        PROGRESS = "progress", "Progress suggested"
+
+    clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="+")
+    patient = models.ForeignKey(Patient, on_delete=models.CASCADE, related_name="attention_reasons")
+    code = models.CharField(max_length=32, choices=Code.choices)
+    rank = models.SmallIntegerField()  # lower is more urgent
+    label = models.CharField(max_length=100)
+    detail = models.CharField(max_length=1000)
+    happened_at = models.DateTimeField(null=True, blank=True)
+    # The program a low-adherence reason is about: shown only while that program is active.
+    program = models.ForeignKey(Program, null=True, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        ordering = ["rank", "-happened_at", "id"]
+        indexes = [
+            models.Index(fields=["clinic", "code", "patient"]),
+            models.Index(fields=["patient", "rank"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.patient_id}"
+
+
+class PatientAttention(models.Model):
+    """A patient needing attention, with the rank of their most urgent reason: the dashboard
+    pages through these in index order."""
+
+    patient = models.OneToOneField(
+        Patient, primary_key=True, on_delete=models.CASCADE, related_name="attention"
+    )
+    clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="+")
+    rank = models.SmallIntegerField()
+    latest_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["clinic", "rank", "patient"])]
+
+    def __str__(self) -> str:
+        return f"Patient {self.patient_id}: rank {self.rank}"

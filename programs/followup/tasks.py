@@ -5,7 +5,8 @@ import uuid
 
 from celery import shared_task
 
-from programs.followup.services import alert_email_send
+from clinic.models import Clinic
+from programs.followup.services import alert_email_send, attention_rebuild
 
 # Errors worth another try: the mail server or the network, not our data.
 TRANSIENT = (smtplib.SMTPException, OSError)
@@ -27,3 +28,9 @@ def send_alert_email_task(self, alert_id: int) -> bool:
     it sent, so a second copy of the task, or the outbox sweep's, sends nothing.
     """
     return alert_email_send(alert_id=alert_id, owner=self.request.id or uuid.uuid4().hex)
+
+
+@shared_task(soft_time_limit=1500, time_limit=1800)
+def attention_rebuild_task() -> int:
+    """Hourly: every clinic's dashboard reasons afresh (adherence changes as days pass)."""
+    return sum(attention_rebuild(clinic=clinic) for clinic in Clinic.objects.all())

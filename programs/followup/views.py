@@ -1,26 +1,42 @@
 """Clinician pages of follow-up: the dashboard, and deciding suggestions and alerts."""
 
-import zoneinfo
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from clinic.permissions import ClinicianRequest, clinician_required
 from programs.followup.forms import SuggestionDecisionForm
-from programs.followup.selectors import alert_get_for, dashboard_for, suggestion_get_for
+from programs.followup.models import AttentionReason
+from programs.followup.selectors import alert_get_for, dashboard_page_for, suggestion_get_for
 from programs.followup.services import alert_resolve, suggestion_accept, suggestion_decline
 
 
 @clinician_required
 def dashboard(request: ClinicianRequest) -> HttpResponse:
-    clinic = request.clinician.clinic
-    today = timezone.localdate(timezone=zoneinfo.ZoneInfo(clinic.timezone))
+    code = request.GET.get("reason", "")
+    unknown = bool(code) and code not in AttentionReason.Code.values
+    dashboard = dashboard_page_for(
+        clinic=request.clinician.clinic,
+        code="" if unknown else code,
+        page=request.GET.get("page"),
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
-        request, "followup/dashboard.html", {"rows": dashboard_for(clinic=clinic, today=today)}
+        request,
+        "followup/dashboard.html",
+        {
+            "dashboard": dashboard,
+            "page": dashboard.page,
+            "reasons": [
+                (value, label, dashboard.counts[value])
+                for value, label in AttentionReason.Code.choices
+            ],
+            "unknown_reason": unknown,
+            "query": query.urlencode(),
+        },
     )
 
 

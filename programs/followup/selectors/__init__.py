@@ -1,6 +1,10 @@
 """Reads of the follow-up app; import them from here."""
 
-from programs.followup.selectors.dashboard import PatientAttention, dashboard_for
+from programs.followup.selectors.dashboard import (
+    DashboardPage,
+    attention_reasons_compute,
+    dashboard_page_for,
+)
 from programs.followup.selectors.sessions import (
     DosagePreview,
     alert_get_for,
@@ -17,10 +21,11 @@ from programs.followup.selectors.sessions import (
 )
 
 __all__ = [
+    "DashboardPage",
     "DosagePreview",
-    "PatientAttention",
     "alert_get_for",
-    "dashboard_for",
+    "attention_reasons_compute",
+    "dashboard_page_for",
     "open_alerts_for",
     "pain_points_for",
     "pending_morning_check_for",

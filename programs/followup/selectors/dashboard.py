@@ -1,141 +1,209 @@
-"""The clinicians' dashboard: patients needing attention, most urgent first."""
+"""The clinicians' dashboard: patients needing attention, most urgent first.
+
+The reasons are worked out here, set-based, for a whole clinic or a few patients
+(`attention_reasons_compute`); services keep them in AttentionReason rows as events happen,
+and the dashboard reads one page of those rows from an index (`dashboard_page_for`), so its
+cost does not grow with the clinic.
+"""
 
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Count, Q
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, F, Max, Prefetch, Q
 
 from clinic.models import Clinic
 from patients.models import Patient
-from programs.followup.models import Alert, Suggestion
-from programs.followup.progression import prescribed_sessions_per_week
+from programs.followup.models import (
+    Alert,
+    AttentionReason,
+    PatientAttention,
+    SessionLog,
+    Suggestion,
+)
 from programs.prescribing.models import Program
 
 LOW_ADHERENCE = 0.5  # below half of the prescribed sessions in the last 7 days
+DASHBOARD_PAGE_SIZE = 25
+
+Code = AttentionReason.Code
+# Lower is more urgent: emergency referrals, emergency symptoms, urgent referrals, red
+# sessions, pain spikes, regress suggestions, inactivity, low adherence, progress suggestions.
+RANKS: dict[str, int] = {
+    Code.EMERGENCY_REFERRAL: -1,
+    Code.EMERGENCY_SYMPTOM: 0,
+    Code.URGENT_REFERRAL: 1,
+    Code.RED_SESSION: 2,
+    Code.PAIN_SPIKE: 4,
+    Code.REGRESS: 5,
+    Code.INACTIVITY: 6,
+    Code.LOW_ADHERENCE: 10,
+    Code.PROGRESS: 12,
+}
 
 
-@dataclass(frozen=True)
-class AttentionRow:
-    """One reason a patient needs a clinician's look, for the dashboard."""
+def _reason(
+    patient_id: int, clinic: Clinic, code: str, detail: str, **extra: Any
+) -> AttentionReason:
+    return AttentionReason(
+        clinic=clinic,
+        patient_id=patient_id,
+        code=code,
+        rank=RANKS[code],
+        label=str(Code(code).label),
+        detail=detail[:1000],
+        **extra,
+    )
 
-    patient: Patient
-    rank: int
-    label: str
-    detail: str
-    when: datetime.datetime | datetime.date | None
 
-
-def dashboard_for(*, clinic: Clinic, today: datetime.date) -> list["PatientAttention"]:
-    """Patients needing attention, most urgent first: emergency referrals, emergency symptoms,
-    urgent referrals, red sessions, pain spikes, regress suggestions, inactivity, low adherence,
-    then progress suggestions."""
-    rows: list[AttentionRow] = _referral_rows(clinic)
+def attention_reasons_compute(
+    *, clinic: Clinic, today: datetime.date, patient_ids: list[int] | None = None
+) -> list[AttentionReason]:
+    """Every reason to look at the clinic's active patients (or only at `patient_ids`), as
+    unsaved rows: a handful of set-based queries whatever the number of patients."""
+    only = {} if patient_ids is None else {"patient_id__in": patient_ids}
+    reasons = _referral_reasons(clinic, only)
     suggestions = list(
         Suggestion.objects.filter(
             patient__clinic=clinic, status=Suggestion.Status.PENDING, patient__status="active"
-        ).select_related("patient__latest_assessment")
+        ).filter(**only)
     )
     # A red session or pain spike raises an alert and a suggestion: one event, shown once.
     suggested_for = {s.session_id: s for s in suggestions if s.session_id is not None}
-    alerts = (
-        Alert.objects.filter(clinic=clinic, resolved_at__isnull=True, patient__status="active")
-        .select_related("patient__latest_assessment")
-        .order_by("-created_at")
-    )
+    alerts = Alert.objects.filter(
+        clinic=clinic, resolved_at__isnull=True, patient__status="active"
+    ).filter(**only)
     shown_sessions = set()
     for alert in alerts:
         detail = alert.message
         if alert.session_id in suggested_for:
             shown_sessions.add(alert.session_id)
             detail += f" {suggested_for[alert.session_id].get_kind_display()} suggested."
-        rows.append(
-            AttentionRow(
-                alert.patient,
-                Alert.PRIORITY.index(alert.kind) * 2,
-                alert.get_kind_display(),
-                detail,
-                alert.created_at,
-            )
+        reasons.append(
+            _reason(alert.patient_id, clinic, alert.kind, detail, happened_at=alert.created_at)
         )
     for suggestion in suggestions:
-        if suggestion.session_id in shown_sessions:
-            continue
-        regress = suggestion.kind == Suggestion.Kind.REGRESS
-        rows.append(
-            AttentionRow(
-                suggestion.patient,
-                5 if regress else 12,
-                f"{suggestion.get_kind_display()} suggested",
-                suggestion.reason,
-                suggestion.created_at,
-            )
-        )
-    window_start = today - datetime.timedelta(days=6)
-    active = (
-        Program.objects.filter(
-            patient__clinic=clinic,
-            patient__status="active",
-            status=Program.Status.ACTIVE,
-            start_date__lte=window_start,
-        )
-        .select_related("patient__latest_assessment")
-        .prefetch_related("items")
-        .annotate(recent=Count("sessions", filter=Q(sessions__local_date__gte=window_start)))
-    )
-    for program in active:
-        prescribed = prescribed_sessions_per_week([item.dosage for item in program.items.all()])
-        if prescribed and program.recent / prescribed < LOW_ADHERENCE:
-            rows.append(
-                AttentionRow(
-                    program.patient,
-                    10,
-                    "Low adherence",
-                    f"{program.recent} of {prescribed} sessions in the last 7 days",
-                    None,
+        if suggestion.session_id not in shown_sessions:
+            reasons.append(
+                _reason(
+                    suggestion.patient_id,
+                    clinic,
+                    suggestion.kind,
+                    suggestion.reason,
+                    happened_at=suggestion.created_at,
                 )
             )
-    return _by_patient(rows)
+    return reasons + _adherence_reasons(clinic, today, only)
 
 
-def _referral_rows(clinic: Clinic) -> list[AttentionRow]:
+def _referral_reasons(clinic: Clinic, only: dict[str, Any]) -> list[AttentionReason]:
     """Every patient whose latest assessment carries a red flag: emergencies rank first."""
-    patients = Patient.objects.filter(
-        clinic=clinic, status="active", latest_assessment__referral_required=True
-    ).select_related("latest_assessment")
-    rows = []
+    patients = (
+        Patient.objects.filter(
+            clinic=clinic, status="active", latest_assessment__referral_required=True
+        )
+        .filter(**{k.removeprefix("patient_"): v for k, v in only.items()})
+        .select_related("latest_assessment")
+    )
+    reasons = []
     for patient in patients:
         assessment = patient.latest_assessment
         if assessment is None:  # excluded by the query; kept for the type checker
             continue
         referral = assessment.referral
-        emergency = bool(referral.emergency)
-        rows.append(
-            AttentionRow(
-                patient,
-                -1 if emergency else 1,
-                "Emergency referral" if emergency else "Urgent referral",
-                f"{referral.advice} Red flags: {', '.join(referral.named)}.",
-                assessment.assessed_at,
-            )
+        code = Code.EMERGENCY_REFERRAL if referral.emergency else Code.URGENT_REFERRAL
+        detail = f"{referral.advice} Red flags: {', '.join(referral.named)}."
+        reasons.append(
+            _reason(patient.pk, clinic, code, detail, happened_at=assessment.assessed_at)
         )
-    return rows
+    return reasons
+
+
+def _adherence_reasons(
+    clinic: Clinic, today: datetime.date, only: dict[str, Any]
+) -> list[AttentionReason]:
+    """Active programs, running at least a week, with fewer than half of the prescribed
+    sessions in the last 7 days; the sittings a week come from the busiest exercise.
+
+    Two grouped queries joined in Python: correlated subqueries per program made PostgreSQL
+    loop over every program of a large clinic.
+    """
+    window_start = today - datetime.timedelta(days=6)
+    programs = Program.objects.filter(
+        patient__clinic=clinic,
+        patient__status="active",
+        status=Program.Status.ACTIVE,
+        start_date__lte=window_start,
+    ).filter(**only)
+    prescribed = (
+        programs.order_by()
+        .annotate(n=Max(F("items__sessions_per_day") * F("items__days_per_week")))
+        .filter(n__gt=0)
+        .values_list("pk", "patient_id", "n")
+    )
+    recent = dict(
+        SessionLog.objects.filter(program__in=programs.values("pk"), local_date__gte=window_start)
+        .order_by()
+        .values("program")
+        .annotate(n=Count("pk"))
+        .values_list("program", "n")
+    )
+    reasons = []
+    for program_id, patient_id, sessions in prescribed:
+        done = recent.get(program_id, 0)
+        if done < sessions * LOW_ADHERENCE:
+            reasons.append(
+                _reason(
+                    patient_id,
+                    clinic,
+                    Code.LOW_ADHERENCE,
+                    f"{done} of {sessions} sessions in the last 7 days",
+                    program_id=program_id,
+                )
+            )
+    return reasons
 
 
 @dataclass(frozen=True)
-class PatientAttention:
-    """A patient on the dashboard with every reason to look at them, most urgent first."""
+class DashboardPage:
+    """One page of patients needing attention, each with their reasons, and how many patients
+    have each reason (for the filter)."""
 
-    patient: Patient
-    reasons: list[AttentionRow]
-
-    @property
-    def rank(self) -> int:
-        return self.reasons[0].rank
+    page: Page[PatientAttention]
+    counts: dict[str, int]
+    code: str
 
 
-def _by_patient(rows: list[AttentionRow]) -> list[PatientAttention]:
-    grouped: dict[int, list[AttentionRow]] = {}
-    for row in sorted(rows, key=lambda row: row.rank):
-        grouped.setdefault(row.patient.pk, []).append(row)
-    patients = [PatientAttention(reasons[0].patient, reasons) for reasons in grouped.values()]
-    return sorted(patients, key=lambda p: (p.rank, p.patient.last_name, p.patient.pk))
+def _shown() -> Q:
+    # Archived patients and programs no longer active drop out at once, before the next rebuild.
+    return Q(patient__status="active") & (Q(program__isnull=True) | Q(program__status="active"))
+
+
+def dashboard_page_for(
+    *, clinic: Clinic, code: str = "", page: str | int | None = 1
+) -> DashboardPage:
+    """A page of the clinic's patients needing attention, most urgent first (filtered to one
+    reason when `code` is given), read from the kept rows: a fixed number of queries, and a
+    page size that stays the same however many patients need attention."""
+    patients = PatientAttention.objects.filter(clinic=clinic, patient__status="active")
+    if code:
+        patients = patients.filter(
+            patient__attention_reasons__code=code, patient__attention_reasons__clinic=clinic
+        ).distinct()
+    patients = patients.order_by("rank", "-latest_at", "patient_id").select_related("patient")
+    shown = AttentionReason.objects.filter(_shown()).order_by("rank", "-happened_at", "id")
+    patients = patients.prefetch_related(
+        Prefetch("patient__attention_reasons", queryset=shown, to_attr="reasons")
+    )
+    counts = dict(
+        AttentionReason.objects.filter(Q(clinic=clinic) & _shown())
+        .order_by()
+        .values_list("code")
+        .annotate(n=Count("patient_id", distinct=True))
+    )
+    return DashboardPage(
+        page=Paginator(patients, DASHBOARD_PAGE_SIZE).get_page(page),
+        counts={c: counts.get(c, 0) for c in Code.values},
+        code=code,
+    )

@@ -1,6 +1,12 @@
 """Writes of the follow-up app; import them from here."""
 
 from programs.followup.services.alerts import alert_email_send, alert_raise, alert_resolve
+from programs.followup.services.attention import (
+    attention_rebuild,
+    attention_refresh,
+    attention_refresh_many,
+    attention_refresh_on_assessment,
+)
 from programs.followup.services.safety import (
     pending_suggestions_withdraw,
     program_pause_for_emergency,
@@ -18,6 +24,10 @@ __all__ = [
     "alert_email_send",
     "alert_raise",
     "alert_resolve",
+    "attention_rebuild",
+    "attention_refresh",
+    "attention_refresh_many",
+    "attention_refresh_on_assessment",
     "pending_suggestions_withdraw",
     "program_pause_for_emergency",
     "program_pause_for_red_flags",

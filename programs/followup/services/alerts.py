@@ -10,6 +10,7 @@ from patients.models import Patient
 from programs.followup.emails import alert_message
 from programs.followup.models import Alert, SessionLog
 from programs.followup.outbox import ALERT_EMAILS
+from programs.followup.services.attention import attention_refresh
 
 
 def alert_raise(*, patient: Patient, kind: str, message: str, session: SessionLog | None) -> Alert:
@@ -40,6 +41,7 @@ def alert_resolve(*, actor: Actor, alert: Alert) -> Alert:
             summary=f"Alert resolved: {alert.get_kind_display()}",
             changes=[("resolved_at", None, alert.resolved_at)],
         )
+        attention_refresh(patient=alert.patient)
     return alert
 
 

@@ -23,6 +23,7 @@ from programs.followup.progression import (
     spike_reason,
 )
 from programs.followup.services.alerts import alert_raise
+from programs.followup.services.attention import attention_refresh
 from programs.followup.services.safety import program_pause_for_emergency
 from programs.followup.services.suggestions import suggest
 from programs.prescribing.models import Program
@@ -147,6 +148,7 @@ def session_log_record(
     else:
         reason = red_reason(session.outcome)
         _follow_up(program, session, reason=reason, alert_kind=Alert.Kind.RED_SESSION)
+    attention_refresh(patient=patient)
     return session, True
 
 
@@ -217,4 +219,5 @@ def session_morning_record(
     if session.program.status == Program.Status.ACTIVE and not session.symptoms:
         reason = spike_reason(session.outcome)
         _follow_up(session.program, session, reason=reason, alert_kind=Alert.Kind.PAIN_SPIKE)
+    attention_refresh(patient=session.patient)
     return session

@@ -10,6 +10,7 @@ from clinic.services import Actor, audit_record
 from programs.followup.models import Alert, SessionLog, Suggestion
 from programs.followup.progression import suggested_dosage
 from programs.followup.services.alerts import alert_resolve
+from programs.followup.services.attention import attention_refresh
 from programs.prescribing.models import Program
 from programs.prescribing.services import ProgramConflict, program_item_change_dosage
 
@@ -103,4 +104,5 @@ def _decide(actor: Actor, suggestion: Suggestion, status: str, reason: str) -> S
         summary=f"{suggestion.get_kind_display()} suggestion {status}: {reason}",
         changes=[("status", Suggestion.Status.PENDING, status)],
     )
+    attention_refresh(patient=suggestion.patient)
     return suggestion

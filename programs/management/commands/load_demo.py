@@ -18,7 +18,12 @@ from patients.services import (
     portal_invitation_send,
     portal_invitation_token,
 )
-from programs.followup.services import ItemReport, session_log_record, session_morning_record
+from programs.followup.services import (
+    ItemReport,
+    attention_rebuild,
+    session_log_record,
+    session_morning_record,
+)
 from programs.prescribing.models import Program
 from programs.prescribing.services import program_activate, program_generate
 
@@ -104,6 +109,9 @@ class Command(BaseCommand):
                 )
             self.stdout.write(f"Loaded {len(DEMO_PATIENTS)} demo patients into “{clinic.name}”.")
             self._follow_up(actor)
+            # The demo's history is back-dated, so adherence is worked out as the hourly task
+            # would.
+            attention_rebuild(clinic=clinic)
         else:
             self.stdout.write(f"Demo clinic “{clinic.name}” already loaded; reusing it.")
         self.stdout.write(self.style.SUCCESS(f"Demo logins (password for all: {DEMO_PASSWORD}):"))

@@ -17,11 +17,12 @@ from django.db import connection, transaction
 from django.db.models import Exists, F, Max, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from clinic.models import AuditLog
+from clinic.models import AuditLog, Clinic
 from clinic.outbox import chunked, enqueue_each_on_commit
 from clinic.services import Actor, audit_record, field_changes
 from patients.models import Patient
 from programs.followup.models import Alert, SessionLog
+from programs.followup.services import attention_refresh_many
 from programs.library.dosage import BOUNDS, Dosage
 from programs.prescribing.models import Program, ProgramItem
 from programs.reminders.emails import reminder_message
@@ -380,21 +381,24 @@ def _inactivity_alerts(
                 patient_id__in=chunk, kind=Alert.Kind.INACTIVITY, resolved_at__isnull=True
             ).values_list("patient_id", flat=True)
         )
+    new = [
+        Alert(
+            clinic_id=clinic_id,
+            patient_id=patient_id,
+            kind=Alert.Kind.INACTIVITY,
+            message=f"No session logged for {(now - since).days} days.",
+            created_at=now,
+        )
+        for patient_id, (clinic_id, since) in stale.items()
+        if patient_id not in alerted
+    ]
     # Batched: PostgreSQL takes at most 65,535 parameters per statement.
-    Alert.objects.bulk_create(
-        (
-            Alert(
-                clinic_id=clinic_id,
-                patient_id=patient_id,
-                kind=Alert.Kind.INACTIVITY,
-                message=f"No session logged for {(now - since).days} days.",
-                created_at=now,
-            )
-            for patient_id, (clinic_id, since) in stale.items()
-            if patient_id not in alerted
-        ),
-        batch_size=1000,
-    )
+    Alert.objects.bulk_create(new, batch_size=1000)
+    by_clinic: dict[int, list[int]] = {}
+    for alert in new:
+        by_clinic.setdefault(alert.clinic_id, []).append(alert.patient_id)
+    for clinic in Clinic.objects.filter(pk__in=list(by_clinic)):
+        attention_refresh_many(clinic=clinic, patient_ids=by_clinic[clinic.pk])
 
 
 @transaction.atomic
