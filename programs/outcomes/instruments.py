@@ -329,8 +329,8 @@ def rule_text(instrument: str) -> str:
             f"(total <= {START_BACK_LOW_MAX_TOTAL} low; otherwise psychosocial subscale >= "
             f"{START_BACK_HIGH_MIN_SUBSCALE} high, else medium)."
         )
-    direction = "a fall" if spec.lower_is_better else "a rise"
+    direction = "falls" if spec.lower_is_better else "rises"
     return (
-        f"Improved: {direction} of at least {spec.rule.describe(spec.unit)} from the baseline; "
+        f"Improved: the score {direction} by at least {spec.rule.describe(spec.unit)}; "
         "worse: the same change in the other direction."
     )

@@ -10,10 +10,11 @@ from programs.outcomes.charts import OutcomePoint, outcome_chart
 from programs.outcomes.instruments import SPECS, Instrument
 from programs.outcomes.selectors import (
     current_program_for_outcomes,
-    outcome_due_for,
+    interval_weeks_for,
+    last_taken_by_instrument,
+    outcome_due_from,
     outcome_scores_for,
     patient_today,
-    psfs_activities_for,
     summaries_from,
 )
 from programs.prescribing.models import Program
@@ -22,11 +23,19 @@ from programs.prescribing.models import Program
 def outcomes_panel_context(request: ClinicianRequest, patient: Patient) -> dict[str, Any]:
     today = patient_today(patient)
     zone = zoneinfo.ZoneInfo(patient.timezone)
-    summaries = summaries_from(list(outcome_scores_for(patient=patient)))
-    due, interval = outcome_due_for(patient=patient, today=today)
+    scores = list(outcome_scores_for(patient=patient))
+    summaries = summaries_from(scores)
     program = current_program_for_outcomes(patient=patient)
-    discharges = list(patient.discharges.select_related("program"))
+    interval = interval_weeks_for(clinic=patient.clinic, program=program)
+    discharges = list(patient.discharges.all())
     discharged = {d.program_id for d in discharges}
+    due = outcome_due_from(
+        program=program,
+        interval=interval,
+        last_taken=last_taken_by_instrument(patient, ((s.instrument, s.taken_at) for s in scores)),
+        discharged=program is not None and program.pk in discharged,
+        today=today,
+    )
     return {
         "outcome_rows": [
             {
@@ -53,5 +62,11 @@ def outcomes_panel_context(request: ClinicianRequest, patient: Patient) -> dict[
         ),
         "outcome_discharges": discharges,
         "outcome_instruments": [SPECS[code] for code in Instrument.values],
-        "psfs_activities": psfs_activities_for(patient=patient),
+        # The activities as the latest PSFS rated them: no query of their own.
+        "psfs_activities": [
+            rating.activity
+            for rating in next(
+                (s.psfs_ratings.all() for s in reversed(scores) if s.instrument == "psfs"), []
+            )
+        ],
     }

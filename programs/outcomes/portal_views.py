@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from clinic.forms import add_service_errors
 from patients.permissions import PortalRequest, patient_required
+from patients.services import patient_record_view
 from programs.outcomes.forms import PainCheckForm, PsfsForm
 from programs.outcomes.instruments import Instrument
 from programs.outcomes.models import OutcomeScore
@@ -22,6 +23,8 @@ from programs.outcomes.services import outcome_record
 @require_http_methods(["GET", "POST"])
 def checkin(request: PortalRequest) -> HttpResponse:
     patient = request.portal_patient
+    if request.method == "GET":
+        patient_record_view(actor=request.actor, patient=patient)
     due = portal_checkin_due_for(patient=patient)
     data = request.POST if request.method == "POST" else None
     pain_form = PainCheckForm(data, prefix="pain") if Instrument.NPRS in due else None

@@ -59,6 +59,8 @@ def score_create(request: ClinicianRequest, patient_id: int, instrument: str) ->
         messages.error(request, "This patient is archived; archived records cannot be changed.")
         return redirect("patients:detail", patient_id=patient.pk)
     activities = psfs_activities_for(patient=patient)
+    if request.method == "GET":
+        patient_record_view(actor=request.actor, patient=patient)
     data = request.POST if request.method == "POST" else None
     form = (
         PsfsForm(data, activities=activities)

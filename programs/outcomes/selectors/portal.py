@@ -8,8 +8,12 @@ from patients.models import Patient
 from programs.outcomes.charts import OutcomeChart, OutcomePoint, outcome_chart
 from programs.outcomes.instruments import Instrument, InstrumentSpec
 from programs.outcomes.selectors.scores import (
-    outcome_due_for,
+    current_program_for_outcomes,
+    interval_weeks_for,
+    last_taken_by_instrument,
+    outcome_due_from,
     outcome_scores_for,
+    patient_today,
     summaries_from,
 )
 from programs.prescribing.models import Program
@@ -20,9 +24,17 @@ PORTAL_INSTRUMENTS = (Instrument.NPRS, Instrument.PSFS)
 def portal_checkin_due_for(*, patient: Patient) -> list[str]:
     """The patient-reported instruments due now, while a program is active (a paused program
     waits for the clinician, and a completed one for its discharge at the clinic)."""
-    if not patient.programs.filter(status=Program.Status.ACTIVE).exists():
+    program = current_program_for_outcomes(patient=patient)
+    if program is None or program.status != Program.Status.ACTIVE:
         return []
-    due, _ = outcome_due_for(patient=patient)
+    scores = patient.outcome_scores.filter(instrument__in=PORTAL_INSTRUMENTS)
+    due = outcome_due_from(
+        program=program,
+        interval=interval_weeks_for(clinic=patient.clinic, program=program),
+        last_taken=last_taken_by_instrument(patient, scores.values_list("instrument", "taken_at")),
+        discharged=False,  # an active program has no discharge
+        today=patient_today(patient),
+    )
     return [
         row.spec.code for row in due if row.spec.code in PORTAL_INSTRUMENTS and row.due.needs_score
     ]

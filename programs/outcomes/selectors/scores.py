@@ -4,6 +4,7 @@ a program's adherence over its whole course."""
 import datetime
 import zoneinfo
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -99,9 +100,13 @@ def outcome_summaries_for(*, patient: Patient) -> list[InstrumentSummary]:
 
 def current_program_for_outcomes(*, patient: Patient) -> Program | None:
     """The program a new score belongs to: the active one, else the latest that ran."""
-    programs = patient.programs.exclude(status=Program.Status.DRAFT).order_by("-created_at", "-id")
+    programs = list(
+        patient.programs.exclude(status=Program.Status.DRAFT)
+        .select_related("outcome_schedule")
+        .order_by("-created_at", "-id")
+    )
     active = [p for p in programs if p.status == Program.Status.ACTIVE]
-    return active[0] if active else programs.first()
+    return active[0] if active else next(iter(programs), None)
 
 
 def interval_weeks_for(*, clinic: Clinic, program: Program | None) -> int:
@@ -121,44 +126,67 @@ class InstrumentDue:
     last_taken: datetime.date | None
 
 
-def outcome_due_for(
-    *, patient: Patient, today: datetime.date | None = None
-) -> tuple[list[InstrumentDue], int]:
-    """Each instrument's state on the schedule, and the repeat interval in weeks.
+def last_taken_by_instrument(
+    patient: Patient, scores: Iterable[tuple[str, datetime.datetime]]
+) -> dict[str, datetime.date]:
+    """The patient's own day of each instrument's latest score, from (instrument, taken_at)."""
+    zone = zoneinfo.ZoneInfo(patient.timezone)
+    last: dict[str, datetime.date] = {}
+    for code, taken_at in scores:
+        day = taken_at.astimezone(zone).date()
+        last[code] = max(day, last.get(code, day))
+    return last
+
+
+def outcome_due_from(
+    *,
+    program: Program | None,
+    interval: int,
+    last_taken: dict[str, datetime.date],
+    discharged: bool,
+    today: datetime.date,
+) -> list[InstrumentDue]:
+    """Each instrument's state on the schedule, from what the caller has loaded.
 
     Only while the patient has a program that runs, or one completed and not yet discharged:
     there is nothing to repeat before a program starts or after the discharge.
     """
+    if program is None or program.status == Program.Status.DRAFT or discharged:
+        return []
+    completed_on = None
+    if program.status == Program.Status.COMPLETED:
+        completed_on = program.end_date or today
+    return [
+        InstrumentDue(
+            spec=spec,
+            due=due_for(
+                last_taken=last_taken.get(code),
+                today=today,
+                interval_weeks=interval,
+                repeated=spec.repeated,
+                baseline_required=spec.collected_by == "patient",
+                completed_on=completed_on,
+            ),
+            last_taken=last_taken.get(code),
+        )
+        for code, spec in SPECS.items()
+    ]
+
+
+def outcome_due_for(
+    *, patient: Patient, today: datetime.date | None = None
+) -> tuple[list[InstrumentDue], int]:
+    """Each instrument's state on the schedule for the patient, and the repeat interval."""
     today = today or patient_today(patient)
     program = current_program_for_outcomes(patient=patient)
     interval = interval_weeks_for(clinic=patient.clinic, program=program)
-    if program is None or program.status not in (
-        Program.Status.ACTIVE,
-        Program.Status.PAUSED,
-        Program.Status.COMPLETED,
-    ):
-        return [], interval
-    completed_on = None
-    if program.status == Program.Status.COMPLETED:
-        if Discharge.objects.filter(program=program).exists():
-            return [], interval
-        completed_on = program.end_date or today
-    zone = zoneinfo.ZoneInfo(patient.timezone)
-    last: dict[str, datetime.date] = {}
-    for code, taken_at in patient.outcome_scores.values_list("instrument", "taken_at"):
-        day = taken_at.astimezone(zone).date()
-        last[code] = max(day, last.get(code, day))
-    rows = []
-    for code, spec in SPECS.items():
-        due = due_for(
-            last_taken=last.get(code),
-            today=today,
-            interval_weeks=interval,
-            repeated=spec.repeated,
-            baseline_required=spec.collected_by == "patient",
-            completed_on=completed_on,
-        )
-        rows.append(InstrumentDue(spec=spec, due=due, last_taken=last.get(code)))
+    discharged = program is not None and Discharge.objects.filter(program=program).exists()
+    last = last_taken_by_instrument(
+        patient, patient.outcome_scores.values_list("instrument", "taken_at")
+    )
+    rows = outcome_due_from(
+        program=program, interval=interval, last_taken=last, discharged=discharged, today=today
+    )
     return rows, interval
 
 
