@@ -174,13 +174,21 @@ class IntervalForm(forms.Form):
 
 class ClinicOutcomeFilterForm(forms.Form):
     date_from = forms.DateField(
-        label="Discharged from", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label="Discharged from",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}),
     )
     date_to = forms.DateField(
-        label="to", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label="to",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}),
     )
     clinician = forms.TypedChoiceField(
-        label="Clinician", required=False, coerce=int, empty_value=None
+        label="Clinician",
+        required=False,
+        coerce=int,
+        empty_value=None,
+        widget=forms.Select(attrs={"class": "form-select"}),
     )
 
     def __init__(self, *args, clinicians: list[tuple[int, str]], **kwargs):

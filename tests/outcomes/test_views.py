@@ -34,6 +34,7 @@ def test_patient_panel_shows_due_verdicts_and_charts(clinician_client, patient, 
     assert 'data-testid="due-odi"' not in html  # taken 2 days ago
     assert "Improved" in html
     assert "High risk" in html
+    assert "psychological (cognitive behavioural)" in html  # NICE NG59's note for the group
     assert 'class="chart outcome-chart"' in html
     assert "improved</text>" in html  # the threshold line's label
     assert html.count('data-testid="outcome-chart"') == 1  # STarT Back has no chart

@@ -16,6 +16,7 @@ from clinic.models import Clinic
 from patients.models import Patient
 from programs.followup.progression import prescribed_sessions_per_week
 from programs.outcomes.instruments import (
+    MATCHED_CARE,
     SPECS,
     InstrumentSpec,
     RiskGroup,
@@ -74,6 +75,12 @@ class InstrumentSummary:
     @property
     def risk_group(self) -> RiskGroup | None:
         return self.latest.risk_group
+
+    @property
+    def matched_care(self) -> str:
+        """NICE NG59's note for the latest STarT Back group; empty for other instruments."""
+        group = self.risk_group
+        return MATCHED_CARE[group] if group else ""
 
 
 def summaries_from(scores: list[OutcomeScore]) -> list[InstrumentSummary]:
