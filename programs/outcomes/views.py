@@ -240,6 +240,12 @@ def clinic_outcomes(request: ClinicianRequest) -> HttpResponse:
         request.GET or None, clinicians=clinic_clinicians_for(clinic=clinic)
     )
     results = clinic_outcomes_for(clinic=clinic, **form.filters())
+    query = request.GET.copy()
+    query["export"] = "csv"
+    context = {"form": form, "results": results, "csv_query": query.urlencode()}
+    if form.is_bound and not form.is_valid():
+        # Shown unfiltered with the errors; never exported under filters it could not read.
+        return render(request, "outcomes/clinic_outcomes.html", context, status=400)
     if request.GET.get("export") == "csv":
         audit_record(
             actor=request.actor,
@@ -272,13 +278,7 @@ def clinic_outcomes(request: ClinicianRequest) -> HttpResponse:
                 ]
             )
         return response
-    query = request.GET.copy()
-    query["export"] = "csv"
-    return render(
-        request,
-        "outcomes/clinic_outcomes.html",
-        {"form": form, "results": results, "csv_query": query.urlencode()},
-    )
+    return render(request, "outcomes/clinic_outcomes.html", context)
 
 
 def _csv_safe(text: str) -> str:

@@ -81,7 +81,7 @@ def test_create_psfs(api, patient):
     other = [{**later[0], "activity": "Running"}, *later[1:]]
     response = api.post(url(patient), {"instrument": "psfs", "psfs": other}, format="json")
     assert response.status_code == 400
-    assert "activities" in response.json()
+    assert "Rate the same activities as before" in response.json()["psfs"][0]
 
 
 @pytest.mark.parametrize(
@@ -96,10 +96,12 @@ def test_create_psfs(api, patient):
         ({"instrument": "start_back", "score": 9, "subscale": 6}, "subscale"),
         ({"instrument": "start_back", "score": 1, "subscale": 3}, "subscale"),
         ({"instrument": "sf36", "score": 1}, "instrument"),
-        ({"instrument": "psfs", "psfs": [{"activity": "a", "rating": 1}]}, "activities"),
+        ({"instrument": "psfs", "psfs": [{"activity": "a", "rating": 1}]}, "psfs"),
+        ({"instrument": "psfs"}, "psfs"),
+        ({"instrument": "odi", "score": 20, "psfs": [{"activity": "a", "rating": 1}]}, "psfs"),
         (
             {"instrument": "psfs", "psfs": [{"activity": x, "rating": 12} for x in "abc"]},
-            "ratings",
+            "psfs",
         ),
         ({"instrument": "psfs", "psfs": [{"activity": x, "rating": 1} for x in "abcdef"]}, "psfs"),
         ({"instrument": "nprs", "score": 3, "taken_at": "2000-01-01T00:00:00Z"}, "taken_at"),

@@ -224,8 +224,14 @@ def test_clinic_page_figures_and_filters(clinician_client, clinic):
     bad = clinician_client.get(
         reverse("outcomes:clinic"), {"date_from": "2026-02-01", "date_to": "2026-01-01"}
     )
-    assert bad.status_code == 200
+    assert bad.status_code == 400
     assert "before its start" in bad.content.decode()
+    refused = clinician_client.get(
+        reverse("outcomes:clinic"), {"date_from": "someday", "export": "csv"}
+    )
+    assert refused.status_code == 400
+    assert not refused["Content-Type"].startswith("text/csv")
+    assert not AuditLog.objects.filter(action="export").exists()
 
 
 def test_csv_export_is_audited(clinician_client, clinic):

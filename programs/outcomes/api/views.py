@@ -3,12 +3,14 @@
 from decimal import Decimal
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from clinic.api.views import ClinicAPIView
+from clinic.errors import StateConflict
 from patients.api.serializers import ConflictSerializer
 from patients.selectors import patient_get_for
 from patients.services import patient_record_view
@@ -17,6 +19,19 @@ from programs.outcomes.instruments import responder_verdict
 from programs.outcomes.models import OutcomeScore
 from programs.outcomes.selectors import outcome_scores_for
 from programs.outcomes.services import PsfsEntry, outcome_record
+
+# The service names the PSFS's parts; the API has them in one field.
+PSFS_PARTS = {"activities": "psfs", "ratings": "psfs"}
+
+
+def _named_for_the_api(exc: ValidationError) -> ValidationError:
+    """The service's errors under the names of the API's fields."""
+    if not hasattr(exc, "error_dict"):
+        return exc
+    errors: dict[str, list[str]] = {}
+    for field, messages in exc.message_dict.items():
+        errors.setdefault(PSFS_PARTS.get(field, field), []).extend(messages)
+    return ValidationError(errors)
 
 
 def _baselines(patient) -> dict[str, tuple[int, Decimal]]:
@@ -90,19 +105,24 @@ class PatientOutcomeListView(ClinicAPIView):
         data = OutcomeCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         fields = data.validated_data
-        score = outcome_record(
-            actor=self.scope.actor,
-            patient=patient,
-            instrument=fields["instrument"],
-            score=fields.get("score"),
-            subscale=fields.get("subscale"),
-            psfs=[
-                PsfsEntry(activity=r["activity"], rating=r["rating"])
-                for r in fields.get("psfs", [])
-            ],
-            taken_at=fields.get("taken_at"),
-            source=OutcomeScore.Source.API,
-        )
+        try:
+            score = outcome_record(
+                actor=self.scope.actor,
+                patient=patient,
+                instrument=fields["instrument"],
+                score=fields.get("score"),
+                subscale=fields.get("subscale"),
+                psfs=[
+                    PsfsEntry(activity=r["activity"], rating=r["rating"])
+                    for r in fields.get("psfs", [])
+                ],
+                taken_at=fields.get("taken_at"),
+                source=OutcomeScore.Source.API,
+            )
+        except StateConflict:
+            raise
+        except ValidationError as exc:
+            raise _named_for_the_api(exc) from exc
         score = outcome_scores_for(patient=patient).get(pk=score.pk)
         return Response(
             OutcomeSerializer(_row(score, _baselines(patient))).data, status=status.HTTP_201_CREATED
