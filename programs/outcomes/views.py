@@ -34,6 +34,7 @@ from programs.outcomes.selectors import (
     psfs_activities_for,
 )
 from programs.outcomes.selectors.clinic import clinic_clinicians_for
+from programs.outcomes.selectors.due import clinic_due_for
 from programs.outcomes.services import (
     clinic_outcome_interval_set,
     discharge_record,
@@ -242,7 +243,12 @@ def clinic_outcomes(request: ClinicianRequest) -> HttpResponse:
     results = clinic_outcomes_for(clinic=clinic, **form.filters())
     query = request.GET.copy()
     query["export"] = "csv"
-    context = {"form": form, "results": results, "csv_query": query.urlencode()}
+    context = {
+        "form": form,
+        "results": results,
+        "csv_query": query.urlencode(),
+        "due": clinic_due_for(clinic=clinic),
+    }
     if form.is_bound and not form.is_valid():
         # Shown unfiltered with the errors; never exported under filters it could not read.
         return render(request, "outcomes/clinic_outcomes.html", context, status=400)

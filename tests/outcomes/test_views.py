@@ -201,7 +201,9 @@ def test_clinic_page_query_count_does_not_grow(
     clinician_client, clinic, count, django_assert_max_num_queries
 ):
     _discharged_patients(clinic, count)
-    with django_assert_max_num_queries(10):
+    # Session and clinician, the filter's clinicians, discharges with their outcomes, and the
+    # scores due: programs, discharges, the clinic's interval, the latest scores.
+    with django_assert_max_num_queries(14):
         response = clinician_client.get(reverse("outcomes:clinic"))
     html = response.content.decode()
     assert f"<strong>{count}</strong> patient" in html
@@ -254,3 +256,33 @@ def test_clinic_page_needs_a_clinician(client, patient):
 def test_entry_page_is_audited(clinician_client, clinician, patient):
     clinician_client.get(record_url(patient, "psfs"))
     assert AuditLog.objects.filter(action="view", patient=patient, actor=clinician.user).exists()
+
+
+@pytest.mark.parametrize("count", [1, 50])
+def test_clinic_page_lists_scores_due_in_constant_queries(
+    clinician_client, clinic, count, django_assert_max_num_queries
+):
+    patients = [PatientFactory(clinic=clinic, last_name=f"Due{n:02}") for n in range(count)]
+    for patient in patients:
+        program_factory(patient=patient, status="active")
+    # The first is overdue on both; the others due for a baseline only.
+    score_factory(patient=patients[0], instrument="nprs", score=5, days_ago=30)
+    score_factory(patient=patients[0], instrument="psfs", score=5, days_ago=30)
+    settled = PatientFactory(clinic=clinic)
+    program_factory(patient=settled, status="active")
+    score_factory(patient=settled, instrument="nprs", score=5, days_ago=1)
+    score_factory(patient=settled, instrument="psfs", score=5, days_ago=1)
+    with django_assert_max_num_queries(14):
+        html = clinician_client.get(reverse("outcomes:clinic")).content.decode()
+    assert html.count('data-testid="clinic-due-') == count
+    assert f'data-testid="clinic-due-{settled.pk}"' not in html
+    first = html.index(f'data-testid="clinic-due-{patients[0].pk}"')
+    assert "Pain · overdue" in html[first : first + 600]
+    if count > 1:
+        assert first < html.index(f'data-testid="clinic-due-{patients[1].pk}"')
+
+
+def test_completed_program_page_offers_the_discharge(clinician_client, actor, patient):
+    program = _completed(actor, patient)
+    html = clinician_client.get(reverse("prescribing:detail", args=[program.pk])).content.decode()
+    assert reverse("outcomes:discharge", args=[program.pk]) in html
