@@ -171,3 +171,95 @@ def outcome_chart(instrument: str, points: Sequence[OutcomePoint]) -> OutcomeCha
         line=tuple(Point(m.x, m.y) for m in markers) if len(markers) > 1 else (),
         markers=markers,
     )
+
+
+RESULT_SEGMENTS = (
+    ("improved", "#15803d"),
+    ("unchanged", "#9ca3af"),
+    ("worse", "#b91c1c"),
+)
+BAR_LEFT, BAR_RIGHT, BAR_TOP, BAR_HEIGHT, BAR_GAP = 96, 624, 16, 22, 40
+# The counts under each bar start at the left edge: at the phone font size (17) they need
+# about 500 units.
+SUMMARY_LEFT = 8
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    """One instrument's verdicts at discharge, for the clinic's chart."""
+
+    label: str
+    improved: int
+    unchanged: int
+    worse: int
+
+
+@dataclass(frozen=True)
+class Segment:
+    key: str
+    x: float
+    y: float
+    width: float
+    height: float
+    colour: str
+    tooltip: str
+
+
+@dataclass(frozen=True)
+class ResultBar:
+    name: Label
+    segments: tuple[Segment, ...]
+    summary: Label  # the counts in words, under the bar: the colours are not the only cue
+
+
+@dataclass(frozen=True)
+class ResultsChart:
+    frame: Frame
+    empty: EmptyState | None = None
+    bars: tuple[ResultBar, ...] = ()
+
+
+def results_chart(rows: Sequence[ResultRow]) -> ResultsChart:
+    """Per instrument, the share of discharged patients improved, unchanged and worse."""
+    rows = [row for row in rows if row.improved + row.unchanged + row.worse]
+    if not rows:
+        frame, empty = empty_chart("results-chart", "No discharges with repeated scores yet.")
+        return ResultsChart(frame=frame, empty=empty)
+    bars = []
+    phrases = []
+    y = float(BAR_TOP)
+    for row in rows:
+        total = row.improved + row.unchanged + row.worse
+        x = float(BAR_LEFT)
+        segments = []
+        for key, colour in RESULT_SEGMENTS:
+            count = getattr(row, key)
+            width = (BAR_RIGHT - BAR_LEFT) * count / total
+            if count:
+                segments.append(
+                    Segment(key, x, y, width, BAR_HEIGHT, colour, f"{row.label}: {count} {key}")
+                )
+            x += width
+        share = round(100 * row.improved / total)
+        counts = (
+            f"{share} % improved ({row.improved} of {total}) · {row.unchanged} unchanged · "
+            f"{row.worse} worse"
+        )
+        phrases.append(f"{row.label}: {counts.replace(' ·', ',')}")
+        bars.append(
+            ResultBar(
+                name=Label(BAR_LEFT - 8, y + BAR_HEIGHT / 2 + 5, row.label),
+                segments=tuple(segments),
+                summary=Label(SUMMARY_LEFT, y + BAR_HEIGHT + 20, counts),
+            )
+        )
+        y += BAR_HEIGHT + BAR_GAP
+    frame = Frame(
+        kind="results-chart",
+        id=chart_id("results-chart", [(r.label, r.improved, r.unchanged, r.worse) for r in rows]),
+        width=WIDTH,
+        height=int(y),
+        title="Results at discharge per instrument",
+        desc=". ".join(phrases) + ".",
+    )
+    return ResultsChart(frame=frame, bars=tuple(bars))

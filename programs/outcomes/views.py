@@ -15,6 +15,7 @@ from clinic.permissions import ClinicianRequest, clinic_admin_required, clinicia
 from clinic.services import audit_record
 from patients.selectors import patient_get_for
 from patients.services import patient_record_view
+from programs.outcomes.charts import ResultRow, results_chart
 from programs.outcomes.forms import (
     ClinicOutcomeFilterForm,
     DischargeForm,
@@ -248,6 +249,12 @@ def clinic_outcomes(request: ClinicianRequest) -> HttpResponse:
         "results": results,
         "csv_query": query.urlencode(),
         "due": clinic_due_for(clinic=clinic),
+        "results_chart": results_chart(
+            [
+                ResultRow(r.short, r.responders, r.unchanged, r.worse)
+                for r in results.total.results()
+            ]
+        ),
     }
     if form.is_bound and not form.is_valid():
         # Shown unfiltered with the errors; never exported under filters it could not read.

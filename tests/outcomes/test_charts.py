@@ -65,3 +65,17 @@ def test_drawing_is_escaped_and_labelled():
     assert "reference-baseline" in html and "reference-threshold" in html
     assert ">baseline</text>" in html and ">improved</text>" in html
     assert "<title>2 Mar: Pain 8</title>" in html
+
+
+def test_results_chart_segments_and_words():
+    from programs.outcomes.charts import BAR_LEFT, BAR_RIGHT, ResultRow, results_chart
+
+    chart = results_chart([ResultRow("ODI", 3, 1, 0), ResultRow("RMDQ", 0, 0, 0)])
+    (bar,) = chart.bars  # an instrument nobody was judged on is left out
+    assert [s.key for s in bar.segments] == ["improved", "unchanged"]
+    assert bar.segments[0].width == (BAR_RIGHT - BAR_LEFT) * 3 / 4
+    assert bar.summary.text == "75 % improved (3 of 4) · 1 unchanged · 0 worse"
+    assert "ODI: 75 % improved (3 of 4), 1 unchanged, 0 worse." == chart.frame.desc
+    html = render_to_string("outcomes/charts/results.svg.html", {"chart": chart})
+    assert "<title>ODI: 3 improved</title>" in html
+    assert results_chart([]).empty is not None

@@ -21,11 +21,16 @@ class InstrumentResult:
     short: str
     judged: int = 0
     responders: int = 0
+    worse: int = 0
     changes: list[Decimal] = field(default_factory=list)
 
     @property
     def responder_percent(self) -> int | None:
         return round(100 * self.responders / self.judged) if self.judged else None
+
+    @property
+    def unchanged(self) -> int:
+        return self.judged - self.responders - self.worse
 
     @property
     def median_change(self) -> Decimal | None:
@@ -74,6 +79,7 @@ class ClinicOutcomeGroup:
             )
             result.judged += 1
             result.responders += outcome.verdict == Verdict.IMPROVED
+            result.worse += outcome.verdict == Verdict.WORSE
             result.changes.append(outcome.change)
 
 
