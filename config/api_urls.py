@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("programs.library.api.urls")),
     path("", include("programs.prescribing.api.urls")),
     path("", include("programs.followup.api.urls")),
+    path("", include("programs.outcomes.api.urls")),
     path("", include("programs.api.urls")),
     # Last: any other path under /api/v1/ answers a JSON 404, not the site's HTML page.
     re_path(r"^[\s\S]*$", NotFoundView.as_view(), name="not_found"),

@@ -21,6 +21,7 @@ FLOORS = [
     "programs.prescribing",
     "programs.followup",
     "programs.reminders",
+    "programs.outcomes",
     "programs.portal",
     "programs",  # the top of the clinical floor: FHIR export, the demo clinic, history
 ]

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "programs.prescribing",
     "programs.followup",
     "programs.reminders",
+    "programs.outcomes",
     "programs.portal",
 ]
 

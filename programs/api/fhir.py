@@ -1,5 +1,6 @@
 """A patient's record as a FHIR R4 Bundle (type collection): Patient, Condition, one CarePlan per
-program with its exercises as activities, and one Observation per pain score (LOINC 72514-3).
+program with its exercises as activities, one Observation per pain score (LOINC 72514-3), one
+per outcome score and the PSFS activities as Goals (programs.api.fhir_outcomes).
 
 Pure: takes loaded objects, returns JSON-ready dicts. Resource ids are the database ids; full
 URLs are stable `urn:uuid:` names derived from them, so exporting twice gives the same names.
@@ -7,12 +8,14 @@ URLs are stable `urn:uuid:` names derived from them, so exporting twice gives th
 
 import datetime
 import uuid
+from collections.abc import Sequence
 from typing import Any
 
 from django.utils import timezone
 
 from patients.clinical import Condition, Region, Severity
 from patients.models import Assessment, Patient
+from programs.api.fhir_outcomes import outcome_entries
 
 LOINC = "http://loinc.org"
 PAIN_SCORE_CODE = "72514-3"
@@ -197,10 +200,16 @@ def _pain(patient: Patient, key: str, subject: dict, value: int, when: str, note
 
 
 def patient_bundle(
-    *, patient: Patient, assessments: list[Assessment], programs: list, sessions: list
+    *,
+    patient: Patient,
+    assessments: list[Assessment],
+    programs: list,
+    sessions: list,
+    outcome_scores: Sequence[Any] = (),
+    psfs_activities: Sequence[Any] = (),
 ) -> dict:
     """The FHIR R4 Bundle of one patient, from their assessments, programs (with items and
-    exercises) and session logs."""
+    exercises), session logs, outcome scores (with PSFS ratings) and PSFS activities."""
     patient_url = _full_url(patient, "Patient", str(patient.pk))
     condition_url = _full_url(patient, "Condition", f"{patient.pk}-back")
     subject = {"reference": patient_url, "display": patient.full_name}
@@ -260,6 +269,15 @@ def patient_bundle(
                     "The morning after a home exercise session",
                 )
             )
+    entries += outcome_entries(
+        scores=list(outcome_scores),
+        activities=list(psfs_activities),
+        subject=subject,
+        full_url=lambda resource_type, key: _full_url(patient, resource_type, key),
+        instant=_instant,
+        goals_active=not patient.is_archived
+        and any(program.status != "completed" for program in programs),
+    )
     return {
         "resourceType": "Bundle",
         "type": "collection",
@@ -290,7 +308,7 @@ BUNDLE_SCHEMA = {
                         "properties": {
                             "resourceType": {
                                 "type": "string",
-                                "enum": ["Patient", "Condition", "CarePlan", "Observation"],
+                                "enum": ["Patient", "Condition", "CarePlan", "Observation", "Goal"],
                             }
                         },
                     },

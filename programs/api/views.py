@@ -10,6 +10,7 @@ from clinic.api.views import ClinicAPIView
 from patients.selectors import patient_get_for
 from patients.services import patient_record_export
 from programs.api.fhir import BUNDLE_SCHEMA, patient_bundle
+from programs.outcomes.selectors import outcome_scores_for, psfs_activities_for
 from programs.prescribing.selectors import programs_with_items_for
 
 
@@ -29,8 +30,9 @@ class PatientFhirView(ClinicAPIView):
         responses={200: OpenApiResponse(response=BUNDLE_SCHEMA, description="FHIR R4 Bundle")},
         description=(
             "The patient's record as a FHIR R4 Bundle (type collection): Patient, Condition, a "
-            "CarePlan per program with its exercises as activities, and an Observation per pain "
-            "score (LOINC 72514-3). Audited as an export."
+            "CarePlan per program with its exercises as activities, an Observation per pain "
+            "score (LOINC 72514-3), an Observation per outcome score (LOINC where the score has "
+            "a code) and the PSFS activities as Goals. Audited as an export."
         ),
     )
     def get(self, request: Request, patient_id: int) -> Response:
@@ -40,6 +42,8 @@ class PatientFhirView(ClinicAPIView):
             assessments=list(patient.assessments.all()),
             programs=list(programs_with_items_for(patient=patient)),
             sessions=list(patient.sessions.all()),
+            outcome_scores=list(outcome_scores_for(patient=patient)),
+            psfs_activities=psfs_activities_for(patient=patient),
         )
         patient_record_export(
             actor=self.scope.actor,

@@ -22,6 +22,7 @@ from programs.followup.selectors import (
     weekly_adherence_for,
 )
 from programs.followup.services import ItemReport, session_log_record, session_morning_record
+from programs.outcomes.selectors.portal import portal_checkin_due_for
 from programs.portal.forms import MorningForm, ReminderForm, SessionLogForm
 from programs.portal.selectors import today_plan_for
 from programs.prescribing.models import Program
@@ -52,6 +53,7 @@ def today(request: PortalRequest) -> HttpResponse:
             "due": [row for row in plan if row.due_today],
             "morning": morning,
             "morning_form": MorningForm() if morning else None,
+            "checkin_due": portal_checkin_due_for(patient=patient),
         },
     )
 

@@ -223,7 +223,11 @@ def program_transition(request: ClinicianRequest, program_id: int, action: str) 
             messages.success(request, "The program is paused.")
         else:
             program_complete(actor=request.actor, program=program)
-            messages.success(request, "The program is completed.")
+            messages.success(
+                request,
+                "The program is completed. Enter the final outcome scores, then discharge the "
+                "patient (Discharge summary).",
+            )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     return redirect("prescribing:detail", program_id=program.pk)

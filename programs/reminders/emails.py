@@ -55,8 +55,23 @@ def _exercise_lines(items: tuple[tuple[str, Dosage], ...]) -> tuple[str, ...]:
 def reminder_message(
     reminder, patient, exercises: tuple[tuple[str, Dosage], ...]
 ) -> EmailMultiAlternatives:
-    """A session reminder or missed-session nudge listing the exercises and their dosage."""
+    """A session reminder or missed-session nudge listing the exercises and their dosage, or an
+    outcome check-in reminder."""
     unsubscribe = absolute(reverse("reminders:unsubscribe", args=[unsubscribe_token(patient.pk)]))
+    headers = {**unsubscribe_headers(unsubscribe), "X-Backstrong-Reminder": str(reminder.pk)}
+    if reminder.kind == "checkin":
+        # The outcomes app's portal page, by name: this app does not import the apps above it.
+        return email_message(
+            subject="Your check-in is due: how is your back?",
+            template="reminders/email/checkin",
+            context={
+                "patient": patient,
+                "checkin_link": absolute(reverse("outcomes_portal:checkin")),
+                "unsubscribe_link": unsubscribe,
+            },
+            to=[patient.email],
+            headers=headers,
+        )
     nudge = reminder.kind == "nudge"
     context = {
         "patient": patient,
@@ -75,7 +90,7 @@ def reminder_message(
         template="reminders/email/reminder",
         context=context,
         to=[patient.email],
-        headers={**unsubscribe_headers(unsubscribe), "X-Backstrong-Reminder": str(reminder.pk)},
+        headers=headers,
     )
 
 

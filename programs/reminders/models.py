@@ -47,6 +47,7 @@ class Reminder(models.Model):
     class Kind(models.TextChoices):
         SESSION = "session", "Session reminder"
         NUDGE = "nudge", "Missed-session nudge"
+        CHECKIN = "checkin", "Outcome check-in reminder"
 
     class Status(models.TextChoices):
         PENDING = "pending", "Pending"

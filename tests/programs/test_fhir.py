@@ -107,3 +107,42 @@ def test_export_needs_credentials_and_the_clinic(anonymous, api, other_clinic_pa
     assert anonymous.get(fhir_url(other_clinic_patient)).status_code == 401
     assert api.get(fhir_url(other_clinic_patient)).status_code == 404
     assert not AuditLog.objects.filter(action="export").exists()
+
+
+def test_outcomes_are_observations_and_psfs_activities_goals(api, actor, record):
+    from decimal import Decimal
+
+    from programs.outcomes.services import PsfsEntry, outcome_record
+
+    outcome_record(actor=actor, patient=record, instrument="odi", score=Decimal("42.5"))
+    outcome_record(actor=actor, patient=record, instrument="start_back", score=5, subscale=4)
+    outcome_record(
+        actor=actor,
+        patient=record,
+        instrument="psfs",
+        psfs=[PsfsEntry("Sitting", 2), PsfsEntry("Walking", 3), PsfsEntry("Lifting", 7)],
+    )
+    bundle = Bundle.model_validate(api.get(fhir_url(record)).json())
+    resources = [entry.resource for entry in bundle.entry]
+    goals = [r for r in resources if r.get_resource_type() == "Goal"]
+    assert sorted(g.description.text for g in goals) == ["Lifting", "Sitting", "Walking"]
+    assert {g.lifecycleStatus for g in goals} == {"active"}
+    outcomes = {
+        r.code.coding[-1].code: r
+        for r in resources
+        if r.get_resource_type() == "Observation" and r.id.startswith("outcome-")
+    }
+    # The assessment's pain is exported once, as a pain Observation, not again as an outcome.
+    assert set(outcomes) == {"odi", "start_back", "psfs"}
+    odi = outcomes["odi"]
+    assert (odi.code.coding[0].system, odi.code.coding[0].code) == ("http://loinc.org", "97909-6")
+    assert odi.valueQuantity.value == Decimal("42.5")
+    start_back = outcomes["start_back"]
+    assert start_back.code.coding[0].system != "http://loinc.org"
+    assert start_back.component[0].valueQuantity.value == 4
+    assert start_back.interpretation[0].text == "High risk"
+    psfs = outcomes["psfs"]
+    assert psfs.valueQuantity.value == 4
+    assert sorted(c.valueInteger for c in psfs.component) == [2, 3, 7]
+    goal_urls = {e.fullUrl for e in bundle.entry if e.resource.get_resource_type() == "Goal"}
+    assert {f.reference for f in psfs.focus} == goal_urls

@@ -33,3 +33,18 @@ def test_load_demo_twice_makes_one_demo_clinic(capsys):
     olivia = Patient.objects.get(email="olivia.bennett@example.com")
     assert olivia.user is not None and olivia.user.check_password("spine-demo-2026")
     assert olivia.programs.filter(status="active").exists()
+
+
+def test_the_demo_has_outcomes_to_show():
+    from programs.outcomes.models import Discharge, OutcomeScore
+
+    call_command("load_demo")
+    olivia = Patient.objects.get(email="olivia.bennett@example.com")
+    assert olivia.psfs_activities.count() == 3
+    discharge = Discharge.objects.get()
+    assert {o.instrument: o.verdict for o in discharge.outcomes.all()} == {
+        "nprs": "improved",
+        "odi": "improved",
+        "rmdq": "improved",
+    }
+    assert OutcomeScore.objects.filter(instrument="start_back").exists()

@@ -106,6 +106,7 @@ def _populate(apps) -> dict[str, int]:
         "reminder": reminder.pk,
         "digest": digest.pk,
         "patient": patient.pk,
+        "assessment": assessment.pk,
     }
 
 
@@ -152,6 +153,12 @@ def test_a_populated_database_migrates_in_place():
     assert ReminderPreference.objects.get(pk=ids["preference"]).patient_id == ids["patient"]
     assert Reminder.objects.get(pk=ids["reminder"]).patient_id == ids["patient"]
     assert ClinicianDigest.objects.get(pk=ids["digest"]).local_date == session.local_date
+    # Each assessment's pain became an NPRS outcome score of the program it ran under.
+    from programs.outcomes.models import OutcomeScore
+
+    pain = OutcomeScore.objects.get(assessment_id=ids["assessment"])
+    assert (pain.instrument, pain.score, pain.source) == ("nprs", 3, "assessment")
+    assert pain.program_id == ids["program"]
     # New rows go on in the same tables: the sequences were kept with them.
     assert (
         ProgramItem.objects.create(

@@ -24,8 +24,9 @@ from programs.followup.services import (
     session_log_record,
     session_morning_record,
 )
+from programs.outcomes.services import PsfsEntry, discharge_record, outcome_record
 from programs.prescribing.models import Program
-from programs.prescribing.services import program_activate, program_generate
+from programs.prescribing.services import program_activate, program_complete, program_generate
 
 DEMO_CLINIC = "Riverside Spine & Sports Clinic"
 DEMO_PASSWORD = "spine-demo-2026"  # noqa: S105 - printed for the demo, never used in production
@@ -145,6 +146,51 @@ class Command(BaseCommand):
                 when = now - datetime.timedelta(days=days_ago, hours=hours)
                 self._log(actor, olivia, when, before, after, morning if hours == 0 else None)
         self._log(actor, patients["Carter"], now - datetime.timedelta(hours=20), 3, 7, None)
+        self._outcomes(actor, patients, now)
+
+    @staticmethod
+    def _outcomes(actor, patients, now) -> None:
+        """Olivia's PSFS is due again (the portal asks her); Carter has licensed scores; Evans
+        finished and was discharged, so the clinic's results have a row."""
+
+        def ago(days: int) -> datetime.datetime:
+            return now - datetime.timedelta(days=days)
+
+        activities = ("Sitting through a film", "Lifting the shopping", "Gardening")
+        ratings = (3, 2, 4)
+        outcome_record(
+            actor=actor,
+            patient=patients["Bennett"],
+            instrument="psfs",
+            psfs=[
+                PsfsEntry(name, rating) for name, rating in zip(activities, ratings, strict=True)
+            ],
+            taken_at=ago(15),
+        )
+        carter = patients["Carter"]
+        outcome_record(actor=actor, patient=carter, instrument="odi", score=46, taken_at=ago(9))
+        outcome_record(
+            actor=actor,
+            patient=carter,
+            instrument="start_back",
+            score=6,
+            subscale=4,
+            taken_at=ago(9),
+        )
+        evans = patients["Evans"]
+        for instrument, first, last in (("odi", 38, 24), ("rmdq", 12, 6), ("nprs", 6, 2)):
+            outcome_record(
+                actor=actor, patient=evans, instrument=instrument, score=first, taken_at=ago(9)
+            )
+            outcome_record(actor=actor, patient=evans, instrument=instrument, score=last)
+        program = Program.objects.get(patient=evans, status=Program.Status.ACTIVE)
+        program_complete(actor=actor, program=program)
+        discharge_record(
+            actor=actor,
+            program=program,
+            summary="Pain and function improved beyond the minimal important change; back at "
+            "work. Continue the exercises twice a week.",
+        )
 
     @staticmethod
     def _log(actor, patient, when, before, after, morning) -> None:

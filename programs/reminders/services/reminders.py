@@ -7,7 +7,6 @@ import smtplib
 import zoneinfo
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import TypeVar
 
 from django.conf import settings
@@ -35,6 +34,7 @@ from programs.reminders.schedule import (
     local_now,
     previous_slot_start,
 )
+from programs.reminders.sources import DueSlot, reminder_sources
 
 T = TypeVar("T")
 MAX_TIMES = 3
@@ -148,15 +148,9 @@ def reminders_dispatch(*, now: datetime.datetime) -> list[list[int]]:
             start = previous_slot_start(slot=slot, timezone_name=zone, times=times)
             due.append(DueSlot(patient_id, slot, start))
     _create_pending(due, kind=Reminder.Kind.SESSION)
+    for kind, source in reminder_sources():
+        _insert_pending(source(due=due, now=now), kind=kind)
     return reminders_claim(now=now)
-
-
-@dataclass(frozen=True)
-class DueSlot:
-    patient_id: int
-    slot: datetime.datetime
-    # A session logged from here on means the patient already did this slot's session.
-    covers_from: datetime.datetime
 
 
 def _create_pending(due: list[DueSlot], *, kind: str) -> None:
