@@ -1,10 +1,14 @@
 """Forms of the clinic pages, and the helper every app's pages use to show a service's errors on
 the form that has each field. Forms check shape; the services do the rest."""
 
+from typing import Any
+
 from django import forms
+from django.contrib.auth.forms import PasswordChangeForm, SetPasswordForm
 from django.core.exceptions import ValidationError
 
 from clinic.models import ApiKey
+from clinic.services import user_password_set
 
 
 class ApiKeyForm(forms.Form):
@@ -33,3 +37,39 @@ def add_service_errors(error: ValidationError, *forms_: forms.BaseForm) -> None:
             forms_[0].add_error(None, messages)
         else:
             target.add_error(field, messages)
+
+
+class TwoFactorCodeForm(forms.Form):
+    code = forms.CharField(
+        label="Code",
+        max_length=32,
+        help_text="The six digits your authenticator app shows, or one of your backup codes.",
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "text", "autofocus": True}
+        ),
+    )
+
+
+class TwoFactorSetupForm(forms.Form):
+    code = forms.CharField(
+        label="Code from the app",
+        max_length=32,
+        help_text="The six digits the app shows now for Backstrong.",
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
+    )
+
+
+class ServicePasswordChangeForm(PasswordChangeForm):
+    """Django's password change, saved through the service that also revokes API tokens."""
+
+    def save(self, commit: bool = True) -> Any:
+        return user_password_set(user=self.user, password=self.cleaned_data["new_password1"])
+
+
+class ServiceSetPasswordForm(SetPasswordForm):
+    """Django's password reset form, saved through the same service."""
+
+    def save(self, commit: bool = True) -> Any:
+        return user_password_set(user=self.user, password=self.cleaned_data["new_password1"])

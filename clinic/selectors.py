@@ -4,21 +4,36 @@ import time
 from typing import cast
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from clinic.models import ApiKey, ApiToken, Clinic, Clinician, User, secret_hash
 
 
 def clinician_for(*, user: User) -> Clinician | None:
-    """The user's clinician membership (with its clinic), or None for patients and staff."""
+    """The user's clinician membership (with its clinic), or None for patients and staff.
+
+    `two_factor_on` says whether they have a confirmed authenticator app, in the same query, so
+    every page can enforce the code step without one more.
+    """
     if not user.is_authenticated:
         return None
+    confirmed_app = TOTPDevice.objects.filter(user=OuterRef("user"), confirmed=True)
     try:
-        return Clinician.objects.select_related("clinic").get(user=user)
+        return (
+            Clinician.objects.select_related("clinic")
+            .annotate(two_factor_on=Exists(confirmed_app))
+            .get(user=user)
+        )
     except Clinician.DoesNotExist:
         return None
+
+
+def clinician_needs_code(clinician: Clinician) -> bool:
+    """Whether a session of this clinician (from `clinician_for`) must have passed the code step."""
+    return clinician.clinic.require_two_factor or bool(getattr(clinician, "two_factor_on", False))
 
 
 # Bearer secret hash -> (monotonic deadline, credential). Per process: a revocation made in
@@ -85,3 +100,16 @@ def api_keys_for(*, clinic: Clinic) -> QuerySet[ApiKey]:
 def api_key_get_for(*, clinic: Clinic, key_id: int) -> ApiKey:
     """One API key of the clinic; another clinic's key is a 404, like a missing one."""
     return get_object_or_404(ApiKey, clinic=clinic, pk=key_id)
+
+
+def api_tokens_for(*, user: User) -> QuerySet[ApiToken]:
+    """The user's usable API tokens, newest first."""
+    now = timezone.now()
+    return ApiToken.objects.filter(user=user, revoked_at__isnull=True, expires_at__gt=now)
+
+
+def backup_codes_left(*, user: User) -> int:
+    """How many unused two-factor backup codes the user has."""
+    from django_otp.plugins.otp_static.models import StaticToken
+
+    return int(StaticToken.objects.filter(device__user=user, device__confirmed=True).count())

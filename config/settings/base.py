@@ -25,6 +25,10 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "axes",
+    # TOTP two-factor sign-in with single-use backup codes (SPEC 6).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_celery_beat",
     "rest_framework",
     "drf_spectacular",
@@ -49,6 +53,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Marks the user verified when the session passed the two-factor step (user.is_verified()).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes requires: it reads the outcome of authentication.
@@ -142,6 +148,14 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0)
 # Normalises what axes records (its column is 255 wide; any input must answer the form).
 AXES_USERNAME_CALLABLE = "clinic.signin.lockout_username"
+
+# Two-factor codes: the authenticator app's name, and the growing wait after each wrong code
+# (django-otp doubles it per failure); wrong codes also count toward the lockout above.
+OTP_TOTP_ISSUER = "Backstrong"
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+# How long the password step of a two-factor sign-in stays good for the code step.
+TWO_FACTOR_PENDING_SECONDS = 5 * 60
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"
