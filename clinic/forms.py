@@ -7,7 +7,7 @@ from django import forms
 from django.contrib.auth.forms import PasswordChangeForm, SetPasswordForm
 from django.core.exceptions import ValidationError
 
-from clinic.models import ApiKey
+from clinic.models import ApiKey, AuditLog
 from clinic.services import user_password_set
 
 
@@ -73,3 +73,81 @@ class ServiceSetPasswordForm(SetPasswordForm):
 
     def save(self, commit: bool = True) -> Any:
         return user_password_set(user=self.user, password=self.cleaned_data["new_password1"])
+
+
+class StaffInviteForm(forms.Form):
+    email = forms.EmailField(label="Email", max_length=254)
+    full_name = forms.CharField(label="Name", max_length=150, required=False)
+    is_clinic_admin = forms.BooleanField(
+        label="Clinic admin",
+        required=False,
+        help_text="Admins manage the clinic's staff, API keys and audit trail.",
+    )
+
+
+class ClinicTwoFactorForm(forms.Form):
+    require_two_factor = forms.BooleanField(
+        label="Require two-factor sign-in for every clinician",
+        required=False,
+        help_text="Clinicians without it are led to set it up at their next sign-in.",
+    )
+
+
+class StaffInvitationAcceptForm(forms.Form):
+    full_name = forms.CharField(label="Your name", max_length=150)
+    password1 = forms.CharField(
+        label="Password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password2 = forms.CharField(
+        label="Password again",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("password1") and data.get("password1") != data.get("password2"):
+            self.add_error("password2", "The two passwords differ.")
+        return data
+
+
+class AuditFilterForm(forms.Form):
+    """The clinic-wide audit page's filters; `who` is "user:<id>" or "key:<id>"."""
+
+    who = forms.ChoiceField(label="Person or API key", required=False)
+    patient = forms.IntegerField(label="Patient number", required=False, min_value=1)
+    action = forms.ChoiceField(
+        label="Action", required=False, choices=[("", "Any"), *AuditLog.Action.choices]
+    )
+    date_from = forms.DateField(
+        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args: Any, people: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["who"].choices = [("", "Anyone"), *people]  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", "The end date is before the start date.")
+        return data
+
+    def filters(self) -> dict[str, Any]:
+        """The selector's keyword arguments for the valid filters."""
+        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        kind, _, pk = str(data.get("who") or "").partition(":")
+        return {
+            "actor_id": int(pk) if kind == "user" else None,
+            "api_key_id": int(pk) if kind == "key" else None,
+            "patient_id": data.get("patient"),
+            "action": data.get("action") or "",
+            "date_from": data.get("date_from"),
+            "date_to": data.get("date_to"),
+        }

@@ -1,6 +1,7 @@
 """Tenancy and identity: clinics, users, clinician memberships, API credentials and the audit
 log."""
 
+import datetime
 import hashlib
 import zoneinfo
 from collections.abc import Iterator
@@ -270,3 +271,55 @@ class ApiKey(models.Model):
     @property
     def can_write(self) -> bool:
         return self.role == self.Role.READ_WRITE
+
+
+class StaffInvitation(models.Model):
+    """A single-use link, valid 7 days, for a new clinician to set their name and password."""
+
+    VALID_FOR = datetime.timedelta(days=7)
+
+    clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="staff_invitations")
+    email = models.EmailField()
+    full_name = models.CharField(max_length=150, blank=True)
+    is_clinic_admin = models.BooleanField(default=False)
+    invited_by = models.ForeignKey(
+        User, null=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    # Set when a newer invitation to the same address replaces this one, or an admin cancels it.
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    # The email: when it went out, and the send task that took it (clinic.outbox).
+    sent_at = models.DateTimeField(null=True, blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    claimed_by = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(
+                fields=["created_at"],
+                condition=models.Q(
+                    sent_at__isnull=True, used_at__isnull=True, revoked_at__isnull=True
+                ),
+                name="staff_invitation_unsent",
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(expires_at__gt=models.F("created_at")),
+                name="staff_invitation_expires_after_creation",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Invitation of {self.email} to {self.clinic}"
+
+    @property
+    def state(self) -> str:
+        if self.used_at:
+            return "used"
+        if self.revoked_at:
+            return "replaced"
+        return "expired" if self.expires_at <= timezone.now() else "open"

@@ -5,6 +5,7 @@ from django.urls import include, path
 from clinic.forms import ServiceSetPasswordForm
 from clinic.views.account import AccountPasswordChangeView
 from clinic.views.signin import SignInView, two_factor_verify_view
+from clinic.views.staff import staff_invitation_accept_view
 from config.health import healthz
 from config.views import home
 
@@ -15,6 +16,11 @@ urlpatterns = [
     # of Django's account pages as they are.
     path("accounts/login/", SignInView.as_view(), name="login"),
     path("accounts/two-factor/", two_factor_verify_view, name="two_factor_verify"),
+    path(
+        "accounts/invitation/<str:token>/",
+        staff_invitation_accept_view,
+        name="staff_invitation_accept",
+    ),
     path(
         "accounts/reset/<uidb64>/<token>/",
         PasswordResetConfirmView.as_view(form_class=ServiceSetPasswordForm),

@@ -245,3 +245,14 @@ def test_other_clinicians_sign_in_with_the_password_alone(clinician, clinic):
     enrol(clinician)
     assert password_step(Client(), other).url == reverse("home")
     assert token(other.user.email).status_code == 201
+
+
+def test_admin_requires_two_factor_for_the_clinic(clinic_admin, clinician):
+    client = Client()
+    client.force_login(clinic_admin.user)
+    response = client.post(reverse("clinic:staff_two_factor"), {"require_two_factor": "on"})
+    assert response.status_code == 302
+    clinic_admin.clinic.refresh_from_db()
+    assert clinic_admin.clinic.require_two_factor
+    row = AuditLog.objects.get(object_type="Clinic")
+    assert row.changes == [{"field": "require_two_factor", "old": False, "new": True}]
