@@ -249,9 +249,11 @@ def assessment_record(
     return assessment
 
 
-def patient_record_view(*, actor: Actor, patient: Patient) -> None:
-    """Audit that the actor opened a patient's record."""
-    audit_record(actor=actor, action=AuditLog.Action.VIEW, obj=patient, patient=patient)
+def patient_record_view(*, actor: Actor, patient: Patient, summary: str = "") -> None:
+    """Audit that the actor opened a patient's record (or, per `summary`, a page of it)."""
+    audit_record(
+        actor=actor, action=AuditLog.Action.VIEW, obj=patient, patient=patient, summary=summary
+    )
 
 
 # The clinical grading: changing any of these records a new assessment.

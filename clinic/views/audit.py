@@ -12,7 +12,7 @@ from clinic.forms import AuditFilterForm
 from clinic.models import AuditLog
 from clinic.permissions import ClinicianRequest, clinic_admin_required
 from clinic.selectors import api_keys_for, clinic_audit_rows_for, staff_for
-from clinic.services import audit_record
+from clinic.services import audit_patients_shown, audit_record
 
 ROWS_PER_PAGE = 50
 CSV_COLUMNS = [
@@ -47,6 +47,13 @@ def clinic_audit(request: ClinicianRequest) -> HttpResponse:
     page = Paginator(rows, ROWS_PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    # The trail names patients and their changed values: reading it is recorded too.
+    audit_patients_shown(
+        actor=request.actor,
+        patient_ids=[row.patient_id for row in page.object_list if row.patient_id],
+        object_type="AuditLog",
+        summary=f"Audit trail, page {page.number}" + (f": {query.urlencode()}" if query else ""),
+    )
     return render(
         request,
         "clinic/audit_list.html",

@@ -6,6 +6,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from clinic.api.views import ClinicAPIView
+from clinic.services import audit_patients_shown
 from patients.api.serializers import (
     PATIENT_COLUMNS,
     AssessmentInputSerializer,
@@ -49,7 +50,15 @@ class PatientListView(ClinicAPIView):
                 **filters.selector_kwargs(),
             ),
         )
-        return self.get_paginated_response([patient_representation(row) for row in rows])
+        body = [patient_representation(row) for row in rows]
+        audit_patients_shown(
+            actor=self.scope.actor,
+            patient_ids=[patient["id"] for patient in body],
+            object_type="Patient",
+            summary="Patient list"
+            + (f": {request.query_params.urlencode()}" if request.query_params else ""),
+        )
+        return self.get_paginated_response(body)
 
     @extend_schema(
         operation_id="patients_create",

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from clinic.permissions import ClinicianRequest, clinician_required
+from clinic.services import audit_patients_shown
 from programs.followup.forms import SuggestionDecisionForm
 from programs.followup.selectors import alert_get_for, dashboard_for, suggestion_get_for
 from programs.followup.services import alert_resolve, suggestion_accept, suggestion_decline
@@ -19,9 +20,14 @@ from programs.followup.services import alert_resolve, suggestion_accept, suggest
 def dashboard(request: ClinicianRequest) -> HttpResponse:
     clinic = request.clinician.clinic
     today = timezone.localdate(timezone=zoneinfo.ZoneInfo(clinic.timezone))
-    return render(
-        request, "followup/dashboard.html", {"rows": dashboard_for(clinic=clinic, today=today)}
+    rows = dashboard_for(clinic=clinic, today=today)
+    audit_patients_shown(
+        actor=request.actor,
+        patient_ids=[row.patient.pk for row in rows],
+        object_type="Patient",
+        summary="Dashboard",
     )
+    return render(request, "followup/dashboard.html", {"rows": rows})
 
 
 @clinician_required
