@@ -31,9 +31,7 @@ def shot(page: Page, name: str) -> None:
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
-def test_clinician_turns_on_two_factor_and_signs_in_with_a_code(
-    live_server, page: Page, sign_in
-):
+def test_clinician_turns_on_two_factor_and_signs_in_with_a_code(live_server, page: Page, sign_in):
     clinician = ClinicianFactory()
     sign_in(clinician.user.email, TEST_PASSWORD)
     page.get_by_role("link", name="Your account").click()
