@@ -4,7 +4,7 @@ from django.urls import include, path
 
 from clinic.forms import ServiceSetPasswordForm
 from clinic.views.account import AccountPasswordChangeView
-from clinic.views.signin import SignInView, two_factor_verify_view
+from clinic.views.signin import LimitedPasswordResetView, SignInView, two_factor_verify_view
 from clinic.views.staff import staff_invitation_accept_view
 from config.health import healthz
 from config.views import home
@@ -16,6 +16,7 @@ urlpatterns = [
     # of Django's account pages as they are.
     path("accounts/login/", SignInView.as_view(), name="login"),
     path("accounts/two-factor/", two_factor_verify_view, name="two_factor_verify"),
+    path("accounts/password_reset/", LimitedPasswordResetView.as_view(), name="password_reset"),
     path(
         "accounts/invitation/<str:token>/",
         staff_invitation_accept_view,

@@ -13,7 +13,7 @@ from axes.handlers.proxy import AxesProxyHandler
 from django.conf import settings
 from django.contrib.auth import login
 from django.contrib.auth.signals import user_login_failed
-from django.contrib.auth.views import LoginView
+from django.contrib.auth.views import LoginView, PasswordResetView
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -25,12 +25,32 @@ from clinic.forms import TwoFactorCodeForm
 from clinic.models import User
 from clinic.selectors import clinician_for, clinician_needs_code
 from clinic.services.two_factor import WRONG_CODE, code_wait_seconds, two_factor_verify
+from clinic.signin import (
+    client_address,
+    normalise_username,
+    password_resets_per_account,
+    password_resets_per_address,
+    signin_failures_per_address,
+)
 
 PENDING = "two_factor_pending"
 
 
+def _address_locked_out(request: HttpRequest) -> HttpResponse:
+    return render(request, settings.AXES_LOCKOUT_TEMPLATE, {"address": True}, status=429)
+
+
 class SignInView(LoginView):
     """Step one: email and password. Two-factor accounts go on to the code step."""
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if signin_failures_per_address().reached(client_address(request)):
+            return _address_locked_out(request)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form: Any) -> HttpResponse:
+        signin_failures_per_address().count(client_address(self.request))
+        return super().form_invalid(form)
 
     def form_valid(self, form: Any) -> HttpResponse:
         user = form.get_user()
@@ -75,7 +95,8 @@ def two_factor_verify_view(request: HttpRequest) -> HttpResponse:
     form = TwoFactorCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         credentials = {"username": user.email}
-        if AxesProxyHandler.is_locked(request, credentials):
+        address_blocked = signin_failures_per_address().reached(client_address(request))
+        if address_blocked or AxesProxyHandler.is_locked(request, credentials):
             request.session.pop(PENDING, None)
             return render(request, settings.AXES_LOCKOUT_TEMPLATE, status=429)
         wait = code_wait_seconds(user=user, code=form.cleaned_data["code"])
@@ -87,6 +108,7 @@ def two_factor_verify_view(request: HttpRequest) -> HttpResponse:
                 # Counted by django-axes like a wrong password; its middleware answers the
                 # lockout page once the limit is reached.
                 user_login_failed.send(sender=User, credentials=credentials, request=request)
+                signin_failures_per_address().count(client_address(request))
                 form.add_error("code", WRONG_CODE)
             else:
                 request.session.pop(PENDING, None)
@@ -102,3 +124,21 @@ def _safe_next(request: HttpRequest, url: object) -> str:
     ):
         return url
     return settings.LOGIN_REDIRECT_URL
+
+
+class LimitedPasswordResetView(PasswordResetView):
+    """Django's password reset, limited per client address (a 429 page) and per account (no
+    more emails this hour, with the same answer as usual, so that nobody learns who has one)."""
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        address = client_address(self.request)
+        limit = password_resets_per_address()
+        if limit.reached(address):
+            return render(self.request, "registration/password_reset_limited.html", status=429)
+        limit.count(address)
+        email = normalise_username(form.cleaned_data.get("email"))
+        per_account = password_resets_per_account()
+        if per_account.reached(email):
+            return redirect(self.get_success_url())
+        per_account.count(email)
+        return super().form_valid(form)

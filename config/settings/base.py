@@ -153,6 +153,11 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0)
 # Normalises what axes records (its column is 255 wide; any input must answer the form).
 AXES_USERNAME_CALLABLE = "clinic.signin.lockout_username"
+# Per client address, whatever the account: wrong passwords or codes in 15 minutes, and
+# password reset requests an hour; and reset emails an hour to one account.
+SIGNIN_ADDRESS_FAILURE_LIMIT = env.int("SIGNIN_ADDRESS_FAILURE_LIMIT", default=20)
+PASSWORD_RESET_ADDRESS_LIMIT = env.int("PASSWORD_RESET_ADDRESS_LIMIT", default=5)
+PASSWORD_RESET_ACCOUNT_LIMIT = env.int("PASSWORD_RESET_ACCOUNT_LIMIT", default=3)
 
 # Two-factor codes: the authenticator app's name, and the growing wait after each wrong code
 # (django-otp doubles it per failure); wrong codes also count toward the lockout above.

@@ -103,3 +103,32 @@ def test_emails_are_unique_ignoring_case(db):
     UserFactory(email="ann@example.com")
     with pytest.raises(IntegrityError), transaction.atomic():
         UserFactory(email="Ann@Example.com")
+
+
+def test_sign_in_is_limited_per_address_across_accounts(clinic, settings):
+    settings.SIGNIN_ADDRESS_FAILURE_LIMIT = 5
+    others = ClinicianFactory.create_batch(6, clinic=clinic)
+    client = Client(REMOTE_ADDR="198.51.100.9")
+    answers = [
+        client.post(reverse("login"), {"username": c.user.email, "password": "wrong"}).status_code
+        for c in others
+    ]
+    assert answers == [200] * 5 + [429]
+    # Even the right password of an untouched account waits, from that address only.
+    fresh = ClinicianFactory(clinic=clinic)
+    right = {"username": fresh.user.email, "password": TEST_PASSWORD}
+    assert client.post(reverse("login"), right).status_code == 429
+    assert Client(REMOTE_ADDR="198.51.100.10").post(reverse("login"), right).status_code == 302
+
+
+def test_password_reset_is_limited_per_address_and_per_account(clinic, settings):
+    settings.PASSWORD_RESET_ADDRESS_LIMIT = 4
+    settings.PASSWORD_RESET_ACCOUNT_LIMIT = 2
+    clinician = ClinicianFactory(clinic=clinic)
+    client = Client(REMOTE_ADDR="198.51.100.20")
+    answers = [
+        client.post(reverse("password_reset"), {"email": clinician.user.email}).status_code
+        for _ in range(5)
+    ]
+    assert answers == [302, 302, 302, 302, 429]
+    assert len(mail.outbox) == 2  # the account's limit: the rest answered alike, sent nothing
