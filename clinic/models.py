@@ -3,7 +3,6 @@ log."""
 
 import datetime
 import hashlib
-import zoneinfo
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
@@ -16,11 +15,15 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
+from clinic.timezones import is_place_timezone
+
 
 def validate_timezone(value: str) -> None:
-    """Reject names that are not IANA time zones."""
-    if value not in zoneinfo.available_timezones():
-        raise ValidationError(f"“{value}” is not a known time zone (e.g. Europe/London).")
+    """Reject names that are not the time zone of a place (IANA's "Region/City", or UTC)."""
+    if not is_place_timezone(value):
+        raise ValidationError(
+            f"“{value}” is not the time zone of a place; choose one such as Europe/London."
+        )
 
 
 class UserManager(BaseUserManager["User"]):

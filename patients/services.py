@@ -129,7 +129,9 @@ def _validate_external_id_free(patient: Patient) -> None:
     # Checked here, not only by the UNIQUE constraint, so the message lands on the field.
     if not patient.external_id:
         return
-    taken = Patient.objects.filter(clinic_id=patient.clinic_id, external_id=patient.external_id)
+    taken = Patient.objects.filter(
+        clinic_id=patient.clinic_id, external_id__iexact=patient.external_id
+    )
     if taken.exclude(pk=patient.pk).exists():
         raise ValidationError(
             {"external_id": "Another patient of this clinic already has this external ID."}

@@ -504,3 +504,15 @@ def test_create_reports_every_bad_field_at_once(api):
     errors = response.json()
     assert "date_of_birth" in str(errors) and "pain_level" in str(errors), errors
     assert not Patient.objects.exists()
+
+
+@pytest.mark.parametrize("zone", ["localtime", "Factory", "posixrules", "Etc/GMT+5", "EST5EDT"])
+def test_time_zones_that_are_no_place_are_refused(api, zone):
+    response = api.post(LIST, REQUIRED | {"timezone": zone}, format="json")
+    assert response.status_code == 400 and "timezone" in response.json()
+
+
+def test_external_ids_are_unique_ignoring_case(api):
+    assert api.post(LIST, REQUIRED | {"external_id": "MRN-7"}, format="json").status_code == 201
+    again = api.post(LIST, REQUIRED | {"external_id": "mrn-7"}, format="json")
+    assert again.status_code == 400 and "external_id" in again.json()

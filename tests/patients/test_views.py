@@ -1,6 +1,7 @@
 """Clinician pages for patients: access, audit, validation messages and query counts."""
 
 import datetime
+import re
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -313,3 +314,12 @@ def test_create_service_reports_record_and_assessment_errors_together(actor, cli
         )
     assert set(caught.value.message_dict) == {"date_of_birth", "pain_level", "external_id"}
     assert Patient.objects.count() == 1
+
+
+def test_time_zone_picker_offers_common_zones_first_grouped_by_region(clinician_client):
+    page = clinician_client.get(reverse("patients:create")).content.decode()
+    groups = re.findall(r'<optgroup label="([^"]+)"', page)
+    assert groups[0] == "Common" and "Europe" in groups and "America" in groups
+    assert 'value="localtime"' not in page and 'value="Factory"' not in page
+    common = page.split('<optgroup label="Common">')[1].split("</optgroup>")[0]
+    assert 'value="Europe/London"' in common
