@@ -15,6 +15,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
+from clinic.audit_labels import ReadableChange, readable_changes
 from clinic.timezones import is_place_timezone
 
 
@@ -195,6 +196,11 @@ class AuditLog(models.Model):
         """The kind of object, "Program": rows written before the apps were split name it
         with its app, "programs.Program"."""
         return self.object_type.rpartition(".")[2]
+
+    @property
+    def readable_changes(self) -> list[ReadableChange]:
+        """The changed fields with their labels and readable values."""
+        return readable_changes(self.changes)
 
     @property
     def who(self) -> str:

@@ -13,7 +13,7 @@ from django.utils import timezone
 from clinic.errors import StateConflict
 from clinic.models import AuditLog, User
 from clinic.services import Actor, audit_record, field_changes
-from patients.clinical import referral_for, tier_for
+from patients.clinical import RedFlag, referral_for, tier_for
 from patients.models import Assessment, Patient, PortalInvitation
 
 # What a clinician may change on the record itself; severity, pain and red flags change only
@@ -239,7 +239,7 @@ def assessment_record(
         obj=assessment,
         patient=patient,
         summary=f"Assessment: {assessment.tier_reason}"
-        + (f"; red flags: {', '.join(assessment.red_flags)}" if referral.required else ""),
+        + (f"; red flags: {red_flag_names(assessment.red_flags)}" if referral.required else ""),
         # Against the previous assessment: what the reassessment changed in the grading.
         changes=field_changes(
             {name: getattr(previous, name) for name in GRADING} if previous else {},
@@ -249,6 +249,12 @@ def assessment_record(
     for handler in _assessment_handlers:
         handler(actor=actor, patient=patient, assessment=assessment)
     return assessment
+
+
+def red_flag_names(codes: list[str]) -> str:
+    """Red flags as clinicians name them ("Night pain"), for audit summaries."""
+    labels = dict(RedFlag.choices)
+    return ", ".join(str(labels.get(code, code)) for code in codes)
 
 
 def patient_record_view(*, actor: Actor, patient: Patient, summary: str = "") -> None:

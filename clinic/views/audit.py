@@ -83,10 +83,7 @@ def _csv(request: ClinicianRequest, rows) -> HttpResponse:
                 row.object_id,
                 row.patient_id or "",
                 _safe_cell(row.summary),
-                "; ".join(
-                    f"{change['field']}: {change['old']} → {change['new']}"
-                    for change in row.changes
-                ),
+                _safe_cell(_changes_text(row)),
                 row.get_channel_display(),
                 row.ip_address or "",
             ]
@@ -99,5 +96,5 @@ def _safe_cell(value: str) -> str:
     return "'" + value if value[:1] in ("=", "+", "-", "@") else value
 
 
-def _changes_text(changes: list[dict]) -> str:
-    return "; ".join(f"{c['field']}: {c['old']} → {c['new']}" for c in changes)
+def _changes_text(row: AuditLog) -> str:
+    return "; ".join(f"{c.label}: {c.old} → {c.new}" for c in row.readable_changes)

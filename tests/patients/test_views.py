@@ -323,3 +323,24 @@ def test_time_zone_picker_offers_common_zones_first_grouped_by_region(clinician_
     assert 'value="localtime"' not in page and 'value="Factory"' not in page
     common = page.split('<optgroup label="Common">')[1].split("</optgroup>")[0]
     assert 'value="Europe/London"' in common
+
+
+def test_audit_trail_reads_labels_not_codes(clinic_admin, patient):
+    from clinic.services import Actor
+    from patients.services import assessment_record
+
+    actor = Actor(clinic=patient.clinic, user=clinic_admin.user)
+    assessment_record(
+        actor=actor,
+        patient=patient,
+        injury_severity="moderate",
+        pain_level=4,
+        red_flags=["night_pain"],
+    )
+    client = Client()
+    client.force_login(clinic_admin.user)
+    page = client.get(reverse("patients:audit", args=[patient.pk])).content.decode()
+    assert "Red flags: none → Night pain" in page
+    assert "night_pain" not in page
+    export = client.get(reverse("clinic:audit"), {"patient": patient.pk, "format": "csv"})
+    assert "Red flags: none → Night pain" in export.content.decode()
