@@ -119,6 +119,11 @@ def api_tokens_for(*, user: User) -> QuerySet[ApiToken]:
     return ApiToken.objects.filter(user=user, revoked_at__isnull=True, expires_at__gt=now)
 
 
+def api_token_get_for(*, user: User, token_id: int) -> ApiToken:
+    """One of the user's own API tokens; anyone else's is a 404, like a missing one."""
+    return get_object_or_404(ApiToken, pk=token_id, user=user)
+
+
 def backup_codes_left(*, user: User) -> int:
     """How many unused two-factor backup codes the user has."""
     from django_otp.plugins.otp_static.models import StaticToken

@@ -10,7 +10,7 @@ from django.contrib.auth.forms import PasswordChangeForm
 from django.contrib.auth.views import PasswordChangeView
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
@@ -22,14 +22,13 @@ from clinic.forms import (
     TwoFactorSetupForm,
     add_service_errors,
 )
-from clinic.models import ApiToken
 from clinic.permissions import (
     ClinicianRequest,
     clinician_required,
     clinician_setting_up_two_factor,
     is_verified,
 )
-from clinic.selectors import api_tokens_for, backup_codes_left
+from clinic.selectors import api_token_get_for, api_tokens_for, backup_codes_left
 from clinic.services import api_token_revoke
 from clinic.services.two_factor import (
     two_factor_backup_codes_renew,
@@ -144,7 +143,7 @@ def two_factor_turn_off(request: ClinicianRequest) -> HttpResponse:
 @require_POST
 def api_token_revoke_view(request: ClinicianRequest, token_id: int) -> HttpResponse:
     """Revoke one of one's own API tokens (another user's token is a 404)."""
-    token = get_object_or_404(ApiToken, pk=token_id, user=request.user)
+    token = api_token_get_for(user=request.user, token_id=token_id)
     api_token_revoke(token=token)
     messages.success(request, "The API token was revoked.")
     return redirect("clinic:account")

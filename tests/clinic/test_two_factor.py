@@ -19,6 +19,7 @@ from clinic.services.two_factor import (
     two_factor_enrolment_start,
     two_factor_reset,
 )
+from tests.conftest import bearer
 from tests.factories import TEST_PASSWORD, ClinicianFactory, api_token_for
 
 pytestmark = pytest.mark.django_db
@@ -184,7 +185,7 @@ def test_admin_resets_a_colleagues_device(clinic_admin, clinician):
     two_factor_reset(actor=actor, clinician=clinician)
     assert not TOTPDevice.objects.filter(user=clinician.user).exists()
     assert ApiToken.objects.get(user=clinician.user).revoked_at is not None
-    assert APIClient(HTTP_AUTHORIZATION=f"Bearer {secret}").get("/api/v1/patients/").status_code
+    assert bearer(secret).get("/api/v1/patients/").status_code == 401
     assert colleague.get(reverse("patients:list")).status_code == 302  # session ended
     assert password_step(Client(), clinician).status_code == 302  # password alone again
 
