@@ -177,8 +177,12 @@ def clinic_two_factor_require(*, actor: Actor, required: bool) -> Clinic:
 
 
 def _new_backup_codes(user: User) -> list[str]:
-    StaticDevice.objects.filter(user=user).delete()
-    device = StaticDevice.objects.create(user=user, name=BACKUP_DEVICE_NAME, confirmed=True)
+    # The device stays (a session that signed in with a backup code is verified by it); only
+    # its codes are replaced.
+    device = StaticDevice.objects.filter(user=user).first() or StaticDevice.objects.create(
+        user=user, name=BACKUP_DEVICE_NAME, confirmed=True
+    )
+    device.token_set.all().delete()
     codes = [StaticToken.random_token() for _ in range(BACKUP_CODE_COUNT)]
     StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
     return codes

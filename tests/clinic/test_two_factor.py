@@ -257,3 +257,18 @@ def test_admin_requires_two_factor_for_the_clinic(clinic_admin, clinician):
     assert clinic_admin.clinic.require_two_factor
     row = AuditLog.objects.get(object_type="Clinic")
     assert row.changes == [{"field": "require_two_factor", "old": False, "new": True}]
+
+
+def test_new_backup_codes_replace_the_old_and_keep_the_session(clinician):
+    _, codes = enrol(clinician)
+    client = Client()
+    password_step(client, clinician)
+    client.post(reverse("two_factor_verify"), {"code": codes[0]})  # signed in with a backup code
+    page = client.post(reverse("clinic:two_factor_backup_codes"))
+    new_codes = page.context["codes"]
+    assert len(new_codes) == 10 and not set(new_codes) & set(codes)
+    assert client.get(reverse("clinic:account")).status_code == 200  # still signed in
+    other = Client()
+    password_step(other, clinician)
+    assert other.post(reverse("two_factor_verify"), {"code": codes[1]}).status_code == 200
+    assert "_auth_user_id" not in other.session
