@@ -25,6 +25,7 @@ from tests.factories import (
     ClinicianFactory,
     PatientFactory,
     api_token_for,
+    portal_client_for,
     program_factory,
     session_factory,
 )
@@ -42,6 +43,7 @@ class World:
     stranger_program: Any
     web: Client
     api: Any
+    portal: Client
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,7 @@ class Shows:
 
     url: Callable[[World, bool], str]  # (world, of another clinic?) -> URL
     api: bool = False
+    portal: bool = False  # requested by the patient, from the portal
     clinic_wide: bool = False  # a list or page of the whole clinic, no object in the URL
 
 
@@ -91,6 +94,13 @@ SHOWS_PATIENT_DATA: dict[str, Shows] = {
         lambda w, o: f"/api/v1/patients/{_patient(w, o)}/sessions/", api=True
     ),
     "api:patient_fhir": Shows(lambda w, o: f"/api/v1/patients/{_patient(w, o)}/fhir/", api=True),
+    # The portal shows a patient their own program, sessions and charts: recorded too.
+    "portal:today": Shows(lambda w, o: reverse("portal:today"), portal=True),
+    "portal:log": Shows(lambda w, o: reverse("portal:log"), portal=True),
+    "portal:history": Shows(lambda w, o: reverse("portal:history"), portal=True),
+    "portal:session_advice": Shows(
+        lambda w, o: reverse("portal:session_advice", args=[w.session.pk]), portal=True
+    ),
 }
 
 POST_ONLY = "answers POST only: what it writes is audited by its service, a GET is refused"
@@ -131,15 +141,9 @@ SHOWS_NO_PATIENT_DATA: dict[str, str] = {
     "reminders:unsubscribe": "a patient's own reminder setting, by a signed link",
     "reminders:digest_unsubscribe": "a clinician's own digest setting, by a signed link",
     "invitations:accept": "a patient's own password, by a signed link",
-    # The portal shows a patient their own program, sessions and charts; the audit trail is of
-    # what the clinic's people and integrations see and do.
-    "portal:today": "the patient's own data, shown to the patient",
-    "portal:log": "the patient's own data, shown to the patient",
-    "portal:emergency": "the patient's own data, shown to the patient",
-    "portal:session_advice": "the patient's own data, shown to the patient",
-    "portal:morning": "the patient's own data, shown to the patient",
-    "portal:history": "the patient's own data, shown to the patient",
-    "portal:reminders": "the patient's own data, shown to the patient",
+    "portal:emergency": "advice to seek emergency care, the same for every patient",
+    "portal:morning": POST_ONLY,
+    "portal:reminders": "the patient's reminder times and time zone",
     "clinic:api_keys": "the clinic's API keys",
     "clinic:api_key_revoke": POST_ONLY,
     "clinic:staff": "the clinic's staff",
@@ -218,6 +222,7 @@ def world(clinic) -> World:
         stranger_program=stranger_program,
         web=web,
         api=bearer(api_token_for(admin.user)),
+        portal=portal_client_for(patient),
     )
 
 
@@ -230,19 +235,25 @@ def _newest_id() -> int:
 def test_a_route_showing_patient_data_writes_an_audit_row(world, name):
     shows = SHOWS_PATIENT_DATA[name]
     since = _newest_id()
-    client = world.api if shows.api else world.web
+    client = world.portal if shows.portal else world.api if shows.api else world.web
     response = client.get(shows.url(world, False))
     assert response.status_code == 200, response.content[:300]
     rows = AuditLog.objects.filter(pk__gt=since, action__in=["view", "export"])
     assert rows.exists(), f"{name} showed patient data without an audit row"
     row = rows.first()
-    assert row.clinic == world.admin.clinic and row.actor == world.admin.user
+    reader = world.patient.user if shows.portal else world.admin.user
+    assert row.clinic == world.admin.clinic and row.actor == reader
     assert row.channel == ("api" if shows.api else "ui")
     assert rows.filter(patient=world.patient).exists()
 
 
 @pytest.mark.parametrize(
-    "name", sorted(name for name, shows in SHOWS_PATIENT_DATA.items() if not shows.clinic_wide)
+    "name",
+    sorted(
+        name
+        for name, shows in SHOWS_PATIENT_DATA.items()
+        if not shows.clinic_wide and not shows.portal
+    ),
 )
 def test_another_clinics_object_is_a_404_without_a_view_row(world, name):
     shows = SHOWS_PATIENT_DATA[name]
