@@ -1,10 +1,14 @@
 """Forms of the clinic pages, and the helper every app's pages use to show a service's errors on
 the form that has each field. Forms check shape; the services do the rest."""
 
+from typing import Any
+
 from django import forms
+from django.contrib.auth.forms import PasswordChangeForm, SetPasswordForm
 from django.core.exceptions import ValidationError
 
-from clinic.models import ApiKey
+from clinic.models import ApiKey, AuditLog
+from clinic.services import user_password_set
 
 
 class ApiKeyForm(forms.Form):
@@ -33,3 +37,117 @@ def add_service_errors(error: ValidationError, *forms_: forms.BaseForm) -> None:
             forms_[0].add_error(None, messages)
         else:
             target.add_error(field, messages)
+
+
+class TwoFactorCodeForm(forms.Form):
+    code = forms.CharField(
+        label="Code",
+        max_length=32,
+        help_text="The six digits your authenticator app shows, or one of your backup codes.",
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "text", "autofocus": True}
+        ),
+    )
+
+
+class TwoFactorSetupForm(forms.Form):
+    code = forms.CharField(
+        label="Code from the app",
+        max_length=32,
+        help_text="The six digits the app shows now for Backstrong.",
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
+    )
+
+
+class ServicePasswordChangeForm(PasswordChangeForm):
+    """Django's password change, saved through the service that also revokes API tokens."""
+
+    def save(self, commit: bool = True) -> Any:
+        return user_password_set(user=self.user, password=self.cleaned_data["new_password1"])
+
+
+class ServiceSetPasswordForm(SetPasswordForm):
+    """Django's password reset form, saved through the same service."""
+
+    def save(self, commit: bool = True) -> Any:
+        return user_password_set(user=self.user, password=self.cleaned_data["new_password1"])
+
+
+class StaffInviteForm(forms.Form):
+    email = forms.EmailField(label="Email", max_length=254)
+    full_name = forms.CharField(label="Name", max_length=150, required=False)
+    is_clinic_admin = forms.BooleanField(
+        label="Clinic admin",
+        required=False,
+        help_text="Admins manage the clinic's staff, API keys and audit trail.",
+    )
+
+
+class ClinicTwoFactorForm(forms.Form):
+    require_two_factor = forms.BooleanField(
+        label="Require two-factor sign-in for every clinician",
+        required=False,
+        help_text="Clinicians without it are led to set it up at their next sign-in.",
+    )
+
+
+class StaffInvitationAcceptForm(forms.Form):
+    full_name = forms.CharField(label="Your name", max_length=150)
+    password1 = forms.CharField(
+        label="Password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password2 = forms.CharField(
+        label="Password again",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("password1") and data.get("password1") != data.get("password2"):
+            self.add_error("password2", "The two passwords differ.")
+        return data
+
+
+class AuditFilterForm(forms.Form):
+    """The clinic-wide audit page's filters; `who` is "user:<id>" or "key:<id>"."""
+
+    who = forms.ChoiceField(label="Person or API key", required=False)
+    patient = forms.IntegerField(label="Patient number", required=False, min_value=1)
+    action = forms.ChoiceField(
+        label="Action", required=False, choices=[("", "Any"), *AuditLog.Action.choices]
+    )
+    date_from = forms.DateField(
+        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args: Any, people: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["who"].choices = [("", "Anyone"), *people]  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", "The end date is before the start date.")
+        return data
+
+    def filters(self) -> dict[str, Any]:
+        """The selector's keyword arguments for the valid filters."""
+        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        kind, _, pk = str(data.get("who") or "").partition(":")
+        return {
+            "actor_id": int(pk) if kind == "user" else None,
+            "api_key_id": int(pk) if kind == "key" else None,
+            "patient_id": data.get("patient"),
+            "action": data.get("action") or "",
+            "date_from": data.get("date_from"),
+            "date_to": data.get("date_to"),
+        }

@@ -1,21 +1,30 @@
 """Tenancy and identity: clinics, users, clinician memberships, API credentials and the audit
 log."""
 
+import datetime
 import hashlib
-import zoneinfo
+from collections.abc import Iterator
 from typing import Any, ClassVar
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
+
+from clinic.audit_labels import ReadableChange, readable_changes
+from clinic.timezones import is_place_timezone
 
 
 def validate_timezone(value: str) -> None:
-    """Reject names that are not IANA time zones."""
-    if value not in zoneinfo.available_timezones():
-        raise ValidationError(f"“{value}” is not a known time zone (e.g. Europe/London).")
+    """Reject names that are not the time zone of a place (IANA's "Region/City", or UTC)."""
+    if not is_place_timezone(value):
+        raise ValidationError(
+            f"“{value}” is not the time zone of a place; choose one such as Europe/London."
+        )
 
 
 class UserManager(BaseUserManager["User"]):
@@ -28,6 +37,10 @@ class UserManager(BaseUserManager["User"]):
         user.set_password(password)
         user.save(using=self._db)
         return user
+
+    def get_by_natural_key(self, username: str | None) -> "User":
+        # Sign-in finds "Ann@X.org" as "ann@x.org": emails compare case-insensitively everywhere.
+        return self.get(email__iexact=str(username or "").strip())
 
     def create_superuser(self, email: str, password: str | None = None, **extra):
         extra.setdefault("is_staff", True)
@@ -43,12 +56,24 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=timezone.now)
+    # Changed to end every session of the user at once (deactivation, a two-factor reset): it
+    # is part of the session's hash, as the password is.
+    session_stamp = models.CharField(max_length=32, blank=True, editable=False)
 
     objects = UserManager()
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
     REQUIRED_FIELDS: ClassVar[list[str]] = []
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                name="user_email_unique_ignoring_case",
+                violation_error_message="A user with this email address already exists.",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.full_name or self.email
@@ -59,6 +84,20 @@ class User(AbstractBaseUser, PermissionsMixin):
     def get_short_name(self) -> str:
         return self.full_name.split(" ")[0] if self.full_name else self.email
 
+    def get_session_auth_hash(self) -> str:
+        return self._session_hash(secret=None)
+
+    def get_session_auth_fallback_hash(self) -> Iterator[str]:
+        for secret in settings.SECRET_KEY_FALLBACKS:
+            yield self._session_hash(secret=secret)
+
+    def _session_hash(self, *, secret: str | bytes | None) -> str:
+        # Django's HMAC of the password, with the stamp mixed in once one was set: a password
+        # change ends other sessions (Django's rule), and so does a new stamp.
+        key_salt = "django.contrib.auth.models.AbstractBaseUser.get_session_auth_hash"
+        value = f"{self.password}:{self.session_stamp}" if self.session_stamp else self.password
+        return salted_hmac(key_salt, value, secret=secret, algorithm="sha256").hexdigest()
+
 
 class Clinic(models.Model):
     """The tenant: everything clinical belongs to exactly one clinic."""
@@ -67,6 +106,8 @@ class Clinic(models.Model):
     timezone = models.CharField(
         max_length=64, default="Europe/London", validators=[validate_timezone]
     )
+    # Set by a clinic admin: every clinician must sign in with a two-factor code.
+    require_two_factor = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -157,6 +198,11 @@ class AuditLog(models.Model):
         return self.object_type.rpartition(".")[2]
 
     @property
+    def readable_changes(self) -> list[ReadableChange]:
+        """The changed fields with their labels and readable values."""
+        return readable_changes(self.changes)
+
+    @property
     def who(self) -> str:
         """The user's email, the API key's name, or "system"."""
         if self.actor is not None:
@@ -234,3 +280,55 @@ class ApiKey(models.Model):
     @property
     def can_write(self) -> bool:
         return self.role == self.Role.READ_WRITE
+
+
+class StaffInvitation(models.Model):
+    """A single-use link, valid 7 days, for a new clinician to set their name and password."""
+
+    VALID_FOR = datetime.timedelta(days=7)
+
+    clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="staff_invitations")
+    email = models.EmailField()
+    full_name = models.CharField(max_length=150, blank=True)
+    is_clinic_admin = models.BooleanField(default=False)
+    invited_by = models.ForeignKey(
+        User, null=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    # Set when a newer invitation to the same address replaces this one, or an admin cancels it.
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    # The email: when it went out, and the send task that took it (clinic.outbox).
+    sent_at = models.DateTimeField(null=True, blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    claimed_by = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(
+                fields=["created_at"],
+                condition=models.Q(
+                    sent_at__isnull=True, used_at__isnull=True, revoked_at__isnull=True
+                ),
+                name="staff_invitation_unsent",
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(expires_at__gt=models.F("created_at")),
+                name="staff_invitation_expires_after_creation",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Invitation of {self.email} to {self.clinic}"
+
+    @property
+    def state(self) -> str:
+        if self.used_at:
+            return "used"
+        if self.revoked_at:
+            return "replaced"
+        return "expired" if self.expires_at <= timezone.now() else "open"

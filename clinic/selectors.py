@@ -1,24 +1,50 @@
 """Reads about the signed-in user's place in a clinic and about API credentials."""
 
+import datetime
 import time
+import zoneinfo
 from typing import cast
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from clinic.models import ApiKey, ApiToken, Clinic, Clinician, User, secret_hash
+from clinic.models import (
+    ApiKey,
+    ApiToken,
+    AuditLog,
+    Clinic,
+    Clinician,
+    StaffInvitation,
+    User,
+    secret_hash,
+)
 
 
 def clinician_for(*, user: User) -> Clinician | None:
-    """The user's clinician membership (with its clinic), or None for patients and staff."""
+    """The user's clinician membership (with its clinic), or None for patients and staff.
+
+    `two_factor_on` says whether they have a confirmed authenticator app, in the same query, so
+    every page can enforce the code step without one more.
+    """
     if not user.is_authenticated:
         return None
+    confirmed_app = TOTPDevice.objects.filter(user=OuterRef("user"), confirmed=True)
     try:
-        return Clinician.objects.select_related("clinic").get(user=user)
+        return (
+            Clinician.objects.select_related("clinic")
+            .annotate(two_factor_on=Exists(confirmed_app))
+            .get(user=user)
+        )
     except Clinician.DoesNotExist:
         return None
+
+
+def clinician_needs_code(clinician: Clinician) -> bool:
+    """Whether a session of this clinician (from `clinician_for`) must have passed the code step."""
+    return clinician.clinic.require_two_factor or bool(getattr(clinician, "two_factor_on", False))
 
 
 # Bearer secret hash -> (monotonic deadline, credential). Per process: a revocation made in
@@ -85,3 +111,81 @@ def api_keys_for(*, clinic: Clinic) -> QuerySet[ApiKey]:
 def api_key_get_for(*, clinic: Clinic, key_id: int) -> ApiKey:
     """One API key of the clinic; another clinic's key is a 404, like a missing one."""
     return get_object_or_404(ApiKey, clinic=clinic, pk=key_id)
+
+
+def api_tokens_for(*, user: User) -> QuerySet[ApiToken]:
+    """The user's usable API tokens, newest first."""
+    now = timezone.now()
+    return ApiToken.objects.filter(user=user, revoked_at__isnull=True, expires_at__gt=now)
+
+
+def api_token_get_for(*, user: User, token_id: int) -> ApiToken:
+    """One of the user's own API tokens; anyone else's is a 404, like a missing one."""
+    return get_object_or_404(ApiToken, pk=token_id, user=user)
+
+
+def backup_codes_left(*, user: User) -> int:
+    """How many unused two-factor backup codes the user has."""
+    from django_otp.plugins.otp_static.models import StaticToken
+
+    return int(StaticToken.objects.filter(device__user=user, device__confirmed=True).count())
+
+
+def staff_for(*, clinic: Clinic) -> QuerySet[Clinician]:
+    """The clinic's clinicians with their accounts and two-factor status, active ones first."""
+    confirmed_app = TOTPDevice.objects.filter(user=OuterRef("user"), confirmed=True)
+    return (
+        Clinician.objects.filter(clinic=clinic)
+        .select_related("user")
+        .annotate(two_factor_on=Exists(confirmed_app))
+        .order_by("-user__is_active", "user__full_name", "user__email")
+    )
+
+
+def staff_member_get_for(*, clinic: Clinic, clinician_id: int) -> Clinician:
+    """One clinician of the clinic; another clinic's is a 404, like a missing one."""
+    return get_object_or_404(
+        Clinician.objects.select_related("user"), clinic=clinic, pk=clinician_id
+    )
+
+
+def staff_invitations_open_for(*, clinic: Clinic) -> QuerySet[StaffInvitation]:
+    """The clinic's invitations not yet accepted, cancelled or expired."""
+    return StaffInvitation.objects.filter(
+        clinic=clinic, used_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
+    ).select_related("invited_by")
+
+
+def staff_invitation_get_for(*, clinic: Clinic, invitation_id: int) -> StaffInvitation:
+    return get_object_or_404(StaffInvitation, clinic=clinic, pk=invitation_id)
+
+
+def clinic_audit_rows_for(
+    *,
+    clinic: Clinic,
+    actor_id: int | None = None,
+    api_key_id: int | None = None,
+    patient_id: int | None = None,
+    action: str = "",
+    date_from: datetime.date | None = None,
+    date_to: datetime.date | None = None,
+) -> QuerySet[AuditLog]:
+    """The clinic's audit trail, newest first, narrowed by person or key, patient, action and
+    dates (inclusive, in the clinic's time zone)."""
+    rows = AuditLog.objects.filter(clinic=clinic).select_related("actor", "api_key", "patient")
+    if actor_id is not None:
+        rows = rows.filter(actor_id=actor_id)
+    if api_key_id is not None:
+        rows = rows.filter(api_key_id=api_key_id)
+    if patient_id is not None:
+        rows = rows.filter(patient_id=patient_id)
+    if action:
+        rows = rows.filter(action=action)
+    zone = zoneinfo.ZoneInfo(clinic.timezone)
+    if date_from is not None:
+        start = datetime.datetime.combine(date_from, datetime.time.min, tzinfo=zone)
+        rows = rows.filter(at__gte=start)
+    if date_to is not None:
+        end = datetime.datetime.combine(date_to + datetime.timedelta(days=1), datetime.time.min)
+        rows = rows.filter(at__lt=end.replace(tzinfo=zone))
+    return rows

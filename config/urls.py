@@ -1,12 +1,34 @@
 from django.contrib import admin
+from django.contrib.auth.views import PasswordResetConfirmView
 from django.urls import include, path
 
+from clinic.forms import ServiceSetPasswordForm
+from clinic.views.account import AccountPasswordChangeView
+from clinic.views.signin import LimitedPasswordResetView, SignInView, two_factor_verify_view
+from clinic.views.staff import staff_invitation_accept_view
 from config.health import healthz
 from config.views import home
 
 urlpatterns = [
     path("", home, name="home"),
     path("healthz", healthz, name="healthz"),
+    # Sign-in with the two-factor step, and a password reset that revokes API tokens; the rest
+    # of Django's account pages as they are.
+    path("accounts/login/", SignInView.as_view(), name="login"),
+    path("accounts/two-factor/", two_factor_verify_view, name="two_factor_verify"),
+    path("accounts/password_reset/", LimitedPasswordResetView.as_view(), name="password_reset"),
+    path(
+        "accounts/invitation/<str:token>/",
+        staff_invitation_accept_view,
+        name="staff_invitation_accept",
+    ),
+    path(
+        "accounts/reset/<uidb64>/<token>/",
+        PasswordResetConfirmView.as_view(form_class=ServiceSetPasswordForm),
+        name="password_reset_confirm",
+    ),
+    # Django's own password change page would show the admin's: the account page has it.
+    path("accounts/password_change/", AccountPasswordChangeView.as_view()),
     path("accounts/", include("django.contrib.auth.urls")),
     path("patients/", include("patients.urls")),
     path("", include("programs.library.urls")),

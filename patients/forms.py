@@ -1,19 +1,17 @@
 """Forms for patient records: they check shape; the services check clinical rules."""
 
-import zoneinfo
 from typing import Any
 
 from django import forms
 
+from clinic.timezones import timezone_choices
 from patients.clinical import EMERGENCY_FLAGS, NRS_MAX, NRS_MIN, RedFlag, Severity
 from patients.models import Patient
 from patients.services import PATIENT_EDITABLE_FIELDS
 
-TIMEZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
-
 
 class PatientForm(forms.ModelForm):
-    timezone = forms.ChoiceField(label="Time zone", choices=TIMEZONE_CHOICES)
+    timezone = forms.ChoiceField(label="Time zone", choices=timezone_choices)
 
     class Meta:
         model = Patient

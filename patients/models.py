@@ -6,7 +6,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 from clinic.models import Clinic, validate_timezone
@@ -83,8 +84,10 @@ class Patient(models.Model):
             models.Index(fields=["clinic", "status", "last_name", "first_name"]),
         ]
         constraints = [
+            # Case-insensitive, like the search by external ID: "MRN-7" and "mrn-7" are one.
             models.UniqueConstraint(
-                fields=["clinic", "external_id"],
+                F("clinic"),
+                Lower("external_id"),
                 condition=~Q(external_id=""),
                 name="patient_external_id_unique_per_clinic",
                 violation_error_message="Another patient of this clinic has this external ID.",

@@ -13,7 +13,7 @@ from django.utils import timezone
 from clinic.errors import StateConflict
 from clinic.models import AuditLog, User
 from clinic.services import Actor, audit_record, field_changes
-from patients.clinical import referral_for, tier_for
+from patients.clinical import RedFlag, referral_for, tier_for
 from patients.models import Assessment, Patient, PortalInvitation
 
 # What a clinician may change on the record itself; severity, pain and red flags change only
@@ -129,7 +129,9 @@ def _validate_external_id_free(patient: Patient) -> None:
     # Checked here, not only by the UNIQUE constraint, so the message lands on the field.
     if not patient.external_id:
         return
-    taken = Patient.objects.filter(clinic_id=patient.clinic_id, external_id=patient.external_id)
+    taken = Patient.objects.filter(
+        clinic_id=patient.clinic_id, external_id__iexact=patient.external_id
+    )
     if taken.exclude(pk=patient.pk).exists():
         raise ValidationError(
             {"external_id": "Another patient of this clinic already has this external ID."}
@@ -237,7 +239,7 @@ def assessment_record(
         obj=assessment,
         patient=patient,
         summary=f"Assessment: {assessment.tier_reason}"
-        + (f"; red flags: {', '.join(assessment.red_flags)}" if referral.required else ""),
+        + (f"; red flags: {red_flag_names(assessment.red_flags)}" if referral.required else ""),
         # Against the previous assessment: what the reassessment changed in the grading.
         changes=field_changes(
             {name: getattr(previous, name) for name in GRADING} if previous else {},
@@ -249,9 +251,17 @@ def assessment_record(
     return assessment
 
 
-def patient_record_view(*, actor: Actor, patient: Patient) -> None:
-    """Audit that the actor opened a patient's record."""
-    audit_record(actor=actor, action=AuditLog.Action.VIEW, obj=patient, patient=patient)
+def red_flag_names(codes: list[str]) -> str:
+    """Red flags as clinicians name them ("Night pain"), for audit summaries."""
+    labels = dict(RedFlag.choices)
+    return ", ".join(str(labels.get(code, code)) for code in codes)
+
+
+def patient_record_view(*, actor: Actor, patient: Patient, summary: str = "") -> None:
+    """Audit that the actor opened a patient's record (or, per `summary`, a page of it)."""
+    audit_record(
+        actor=actor, action=AuditLog.Action.VIEW, obj=patient, patient=patient, summary=summary
+    )
 
 
 # The clinical grading: changing any of these records a new assessment.

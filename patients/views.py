@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from clinic.forms import add_service_errors
 from clinic.permissions import ClinicianRequest, clinic_admin_required, clinician_required
+from clinic.services import audit_patients_shown
 from patients.filters import PatientFilterSet
 from patients.forms import AssessmentForm, PasswordSetForm, PatientForm
 from patients.models import Patient
@@ -43,6 +44,12 @@ def patient_list(request: ClinicianRequest) -> HttpResponse:
     page = Paginator(filters.qs, PATIENTS_PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    audit_patients_shown(
+        actor=request.actor,
+        patient_ids=[patient.pk for patient in page.object_list],
+        object_type="Patient",
+        summary=f"Patient list, page {page.number}" + (f": {query.urlencode()}" if query else ""),
+    )
     return render(
         request,
         "patients/patient_list.html",
@@ -86,6 +93,8 @@ def patient_edit(request: ClinicianRequest, patient_id: int) -> HttpResponse:
         messages.error(request, "This patient is archived; archived records cannot be changed.")
         return redirect("patients:detail", patient_id=patient.pk)
     form = PatientForm(request.POST or None, instance=patient)
+    if request.method == "GET":
+        patient_record_view(actor=request.actor, patient=patient, summary="Edit form")
     if request.method == "POST" and form.is_valid():
         try:
             patient_update(actor=request.actor, patient=patient, **form.cleaned_data)
@@ -160,6 +169,7 @@ def patient_archive_view(request: ClinicianRequest, patient_id: int) -> HttpResp
             return redirect("patients:detail", patient_id=patient.pk)
         messages.success(request, f"{patient.full_name} was archived; their records are kept.")
         return redirect("patients:list")
+    patient_record_view(actor=request.actor, patient=patient, summary="Archive form")
     return render(request, "patients/patient_archive.html", {"patient": patient})
 
 
@@ -182,6 +192,8 @@ def patient_invite(request: ClinicianRequest, patient_id: int) -> HttpResponse:
 @clinic_admin_required
 def patient_audit(request: ClinicianRequest, patient_id: int) -> HttpResponse:
     patient = patient_get_for(clinic=request.clinician.clinic, patient_id=patient_id)
+    # Recorded first, so the page it shows counts its own row.
+    patient_record_view(actor=request.actor, patient=patient, summary="Audit trail")
     page = Paginator(audit_rows_for(patient=patient), 50).get_page(request.GET.get("page"))
     return render(request, "patients/patient_audit.html", {"patient": patient, "page": page})
 

@@ -8,7 +8,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from rest_framework.request import Request
 
 from clinic.models import ApiKey, ApiToken, AuditLog, Clinic
-from clinic.selectors import clinician_for
+from clinic.selectors import clinician_for, clinician_needs_code
 from clinic.services import Actor
 
 _UNRESOLVED = object()
@@ -68,6 +68,11 @@ def _resolve(request: Request) -> ApiScope | None:
             clinician = None
     else:
         clinician = clinician_for(user=user)
+        # A browser session of a two-factor account counts only once it passed the code step.
+        verified = getattr(request._request.user, "is_verified", None)
+        if clinician is not None and clinician_needs_code(clinician):
+            if not (verified and verified()):
+                return None
     if clinician is None:
         return None
     actor = Actor(

@@ -55,6 +55,12 @@ class ValidationErrorSerializer(serializers.Serializer):
 class TokenRequestSerializer(StrictInputSerializer):
     email = serializers.EmailField(max_length=254)
     password = serializers.CharField(max_length=4096, trim_whitespace=False)
+    otp = serializers.CharField(
+        max_length=32,
+        required=False,
+        help_text="The two-factor code (authenticator app or backup code): required for "
+        "accounts with two-factor sign-in.",
+    )
 
 
 class TokenSerializer(serializers.Serializer):

@@ -58,6 +58,12 @@ def _count(key: str, timeout: int) -> int:
         return 1
 
 
+def window_count(key: str, timeout: int) -> int | None:
+    """Add one to a counter that expires after `timeout` seconds; None while the cache is
+    down (callers let the request through)."""
+    return _count_or_none(key, timeout)
+
+
 def _count_or_none(key: str, timeout: int) -> int | None:
     """`_count`, or None while the cache cannot be reached (the request is let through)."""
     global _cache_down_until

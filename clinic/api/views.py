@@ -2,10 +2,10 @@
 
 from axes.helpers import get_cool_off
 from django.contrib.auth import authenticate
-from django.contrib.auth.signals import user_logged_in
+from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.urls import Resolver404, resolve
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from drf_spectacular.views import SpectacularSwaggerView
+from drf_spectacular.views import SpectacularSwaggerSplitView
 from rest_framework import exceptions, serializers, status
 from rest_framework.generics import GenericAPIView
 from rest_framework.permissions import AllowAny, BasePermission
@@ -27,11 +27,16 @@ from clinic.api.throttling import (
     CredentialRateThrottle,
     TokenRequestRateThrottle,
 )
-from clinic.models import ApiToken
+from clinic.models import ApiToken, User
 from clinic.selectors import clinician_for
 from clinic.services import api_token_create, api_token_revoke
+from clinic.services.two_factor import WRONG_CODE, code_wait_seconds, two_factor_verify
 
 BAD_CREDENTIALS = "Unable to sign in with this email and password."
+OTP_MISSING = "This account signs in with two-factor: send the code from the app as “otp”."
+TWO_FACTOR_NOT_SET_UP = (
+    "Your clinic requires two-factor sign-in: set it up on your account page in the app first."
+)
 
 
 class ClinicAPIView(GenericAPIView):
@@ -99,7 +104,8 @@ class TokenView(APIView):
         description=(
             "A bearer token valid for 12 hours. Wrong credentials answer 400; five failures "
             "for one account from one address lock it for 15 minutes (429, like too many "
-            "requests from one address)."
+            "requests from one address). An account with two-factor sign-in must send `otp`: "
+            "missing or wrong, it answers 400 naming `otp`, and wrong codes count as failures."
         ),
     )
     def post(self, request: Request) -> Response:
@@ -111,22 +117,48 @@ class TokenView(APIView):
             request=request._request, username=email, password=serializer.validated_data["password"]
         )
         if user is None:
-            if getattr(request._request, "axes_locked_out", False):
-                # Answer in JSON here; axes' middleware would otherwise send its HTML page.
-                setattr(request._request, "axes_locked_out", False)  # noqa: B010 - axes' flag
-                cool_off = get_cool_off(request._request)
-                raise exceptions.Throttled(
-                    wait=int(cool_off.total_seconds()) if cool_off else None,
-                    detail="Too many failed sign-in attempts for this account; try again later.",
-                )
+            self._refuse_if_locked_out()
             raise exceptions.ValidationError({"non_field_errors": [BAD_CREDENTIALS]})
-        if clinician_for(user=user) is None:
+        clinician = clinician_for(user=user)
+        if clinician is None:
             raise exceptions.PermissionDenied(NOT_CLINIC_STAFF)
+        if getattr(clinician, "two_factor_on", False):
+            self._check_code(user, serializer.validated_data.get("otp"))
+        elif clinician.clinic.require_two_factor:
+            raise exceptions.PermissionDenied(TWO_FACTOR_NOT_SET_UP)
         # A token request is a sign-in: last_login is set and axes forgets earlier failures.
         user_logged_in.send(sender=user.__class__, request=request._request, user=user)
         token, secret = api_token_create(user=user)
         body = TokenSerializer({"token": secret, "expires_at": token.expires_at}).data
         return Response(body, status=status.HTTP_201_CREATED)
+
+    def _check_code(self, user: User, code: str | None) -> None:
+        """The second factor: missing, throttled or wrong answers 400 on `otp`; a wrong code
+        counts toward the account's lockout like a wrong password."""
+        if not code:
+            raise exceptions.ValidationError({"otp": [OTP_MISSING]})
+        wait = code_wait_seconds(user=user, code=code)
+        if wait:
+            raise exceptions.ValidationError(
+                {"otp": [f"Too many wrong codes: wait {wait} seconds and try again."]}
+            )
+        if two_factor_verify(user=user, code=code) is None:
+            user_login_failed.send(
+                sender=User, credentials={"username": user.email}, request=self.request._request
+            )
+            self._refuse_if_locked_out()
+            raise exceptions.ValidationError({"otp": [WRONG_CODE]})
+
+    def _refuse_if_locked_out(self) -> None:
+        django_request = self.request._request
+        if getattr(django_request, "axes_locked_out", False):
+            # Answer in JSON here; axes' middleware would otherwise send its HTML page.
+            setattr(django_request, "axes_locked_out", False)  # noqa: B010 - axes' flag
+            cool_off = get_cool_off(django_request)
+            raise exceptions.Throttled(
+                wait=int(cool_off.total_seconds()) if cool_off else None,
+                detail="Too many failed sign-in attempts for this account; try again later.",
+            )
 
     @extend_schema(
         operation_id="auth_token_destroy",
@@ -142,8 +174,10 @@ class TokenView(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class DocsView(SpectacularSwaggerView):
-    """The interactive docs (Swagger UI from drf-spectacular-sidecar, no CDN)."""
+class DocsView(SpectacularSwaggerSplitView):
+    """The interactive docs (Swagger UI from drf-spectacular-sidecar, no CDN); the split view
+    serves its start-up script as a file (?script), so the page has no inline script for the
+    Content-Security-Policy to refuse."""
 
     # An HTML page has nothing to say to OPTIONS; without this it would fail to render it.
     metadata_class = None

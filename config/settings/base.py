@@ -4,6 +4,7 @@ from pathlib import Path
 
 import environ
 import xstatic.pkg.bootstrap
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -25,10 +26,15 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "axes",
+    # TOTP two-factor sign-in with single-use backup codes (SPEC 6).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_celery_beat",
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "csp",
     # The ground floor, then each floor above it (imports run down only: see tests/test_layers.py).
     "clinic",
     "patients",
@@ -43,6 +49,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy, Permissions-Policy and no-store on every dynamic answer.
+    "csp.middleware.CSPMiddleware",
+    "config.headers.PrivacyHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # A database outage met in a view answers 503 with Retry-After, not a server error.
     "config.errors.DatabaseUnavailableMiddleware",
@@ -50,6 +59,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Marks the user verified when the session passed the two-factor step (user.is_verified()).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes requires: it reads the outcome of authentication.
@@ -143,6 +154,45 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0)
 # Normalises what axes records (its column is 255 wide; any input must answer the form).
 AXES_USERNAME_CALLABLE = "clinic.signin.lockout_username"
+# Per client address, whatever the account: wrong passwords or codes in 15 minutes, and
+# password reset requests an hour; and reset emails an hour to one account.
+SIGNIN_ADDRESS_FAILURE_LIMIT = env.int("SIGNIN_ADDRESS_FAILURE_LIMIT", default=20)
+PASSWORD_RESET_ADDRESS_LIMIT = env.int("PASSWORD_RESET_ADDRESS_LIMIT", default=5)
+PASSWORD_RESET_ACCOUNT_LIMIT = env.int("PASSWORD_RESET_ACCOUNT_LIMIT", default=3)
+
+# Two-factor codes: the authenticator app's name, and the growing wait after each wrong code
+# (django-otp doubles it per failure); wrong codes also count toward the lockout above.
+OTP_TOTP_ISSUER = "Backstrong"
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+# How long the password step of a two-factor sign-in stays good for the code step.
+TWO_FACTOR_PENDING_SECONDS = 5 * 60
+
+# Content-Security-Policy (django-csp): scripts only from the app's own files (a nonce for the
+# rare inline one; none today), nothing from elsewhere, no framing. Styles allow inline: the
+# SVG charts carry a scoped <style>, and the API docs page one of its own; script is what XSS
+# needs, and it has no inline way in.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "worker-src": [SELF],
+        "manifest-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Browser features the app never uses, refused to every page and anything it might embed.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
+    "magnetometer=(), microphone=(), midi=(), payment=(), usb=(), interest-cohort=()"
+)
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"

@@ -7,6 +7,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from clinic.api.views import ClinicAPIView
+from clinic.services import audit_patients_shown
 from patients.api.serializers import (
     PATIENT_COLUMNS,
     AssessmentInputSerializer,
@@ -53,8 +54,16 @@ class PatientListView(ClinicAPIView):
         # The page with LIMIT and the total as its own plain count; rows become plain dicts
         # rather than going through a serializer (bench/api.py).
         patients = self.filter_queryset(self.get_queryset()).values_list(*PATIENT_COLUMNS)
-        rows = self.paginate_queryset(patients)
-        return self.get_paginated_response([patient_representation(row) for row in rows or []])
+        rows = self.paginate_queryset(patients) or []
+        body = [patient_representation(row) for row in rows]
+        audit_patients_shown(
+            actor=self.scope.actor,
+            patient_ids=[patient["id"] for patient in body],
+            object_type="Patient",
+            summary="Patient list"
+            + (f": {request.query_params.urlencode()}" if request.query_params else ""),
+        )
+        return self.get_paginated_response(body)
 
     @extend_schema(
         operation_id="patients_create",

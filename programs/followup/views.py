@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from clinic.permissions import ClinicianRequest, clinician_required
+from clinic.services import audit_patients_shown
 from programs.followup.forms import SuggestionDecisionForm
 from programs.followup.models import AttentionReason
 from programs.followup.selectors import alert_get_for, dashboard_page_for, suggestion_get_for
@@ -24,6 +25,13 @@ def dashboard(request: ClinicianRequest) -> HttpResponse:
     )
     query = request.GET.copy()
     query.pop("page", None)
+    audit_patients_shown(
+        actor=request.actor,
+        patient_ids=[entry.patient_id for entry in dashboard.page.object_list],
+        object_type="Patient",
+        summary=f"Dashboard, page {dashboard.page.number}"
+        + (f": {query.urlencode()}" if query else ""),
+    )
     return render(
         request,
         "followup/dashboard.html",

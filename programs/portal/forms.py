@@ -1,15 +1,14 @@
 """Portal forms, in the patient's words."""
 
 import uuid
-import zoneinfo
 
 from django import forms
 
+from clinic.timezones import timezone_choices
 from patients.clinical import EMERGENCY_SYMPTOM_QUESTIONS, NRS_MAX, NRS_MIN
 
 PAIN_CHOICES = [(n, str(n)) for n in range(NRS_MIN, NRS_MAX + 1)]
 WEEKDAYS = [(0, "Mon"), (1, "Tue"), (2, "Wed"), (3, "Thu"), (4, "Fri"), (5, "Sat"), (6, "Sun")]
-TIMEZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
 
 
 def pain_field(label: str, help_text: str = "") -> forms.TypedChoiceField:
@@ -110,7 +109,7 @@ class ReminderForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple(attrs={"class": "weekday-choice"}),
     )
-    timezone = forms.ChoiceField(label="Your time zone", choices=TIMEZONE_CHOICES)
+    timezone = forms.ChoiceField(label="Your time zone", choices=timezone_choices)
 
     def times(self) -> list[str]:
         picked = [self.cleaned_data.get(f"time_{n}") for n in (1, 2, 3)]

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from clinic.forms import add_service_errors
 from patients.permissions import PortalRequest, patient_required
+from patients.services import patient_record_view
 from programs.followup.charts import adherence_chart, pain_chart
 from programs.followup.progression import RED
 from programs.followup.selectors import (
@@ -42,6 +43,7 @@ def today(request: PortalRequest) -> HttpResponse:
     day = _today(patient)
     morning = pending_morning_check_for(patient=patient, today=day)
     plan = today_plan_for(program=program, today=day) if program else []
+    patient_record_view(actor=request.actor, patient=patient, summary="Portal: today")
     return render(
         request,
         "portal/today.html",
@@ -73,6 +75,8 @@ def log_session(request: PortalRequest) -> HttpResponse:
         if row.due_today
     }
     form = SessionLogForm(request.POST or None, items=items, due_ids=due_ids)
+    if request.method == "GET":
+        patient_record_view(actor=request.actor, patient=patient, summary="Portal: log form")
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -105,6 +109,7 @@ def session_advice(request: PortalRequest, session_id: int) -> HttpResponse:
     """What to do after a session that hurt too much (pain after 6 or more)."""
     patient = request.portal_patient
     session = get_object_or_404(patient.sessions, pk=session_id)
+    patient_record_view(actor=request.actor, patient=patient, summary="Portal: session advice")
     return render(
         request,
         "portal/session_advice.html",
@@ -143,6 +148,7 @@ def morning_check(request: PortalRequest, session_id: int) -> HttpResponse:
 def history(request: PortalRequest) -> HttpResponse:
     patient = request.portal_patient
     day = _today(patient)
+    patient_record_view(actor=request.actor, patient=patient, summary="Portal: history")
     return render(
         request,
         "portal/history.html",

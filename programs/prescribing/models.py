@@ -1,6 +1,9 @@
 """Programs, their items, the prescription history and clinic templates."""
 
+import datetime
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -10,6 +13,19 @@ from patients.clinical import TIER_LABELS, Severity
 from patients.models import Assessment, Patient
 from programs.library.dosage import BOUNDS, FIELD_LABELS, Dosage
 from programs.library.models import Exercise
+
+# Programs are prescribed for this century: a year 0001 or 9999 is a typing slip, and the
+# calendar's edges cannot even be moved to another time zone.
+PROGRAM_DATES_FROM = datetime.date(2000, 1, 1)
+PROGRAM_DATES_TO = datetime.date(2100, 12, 31)
+
+
+def validate_program_date(value: datetime.date) -> None:
+    """Refuse program dates outside 2000–2100."""
+    if not PROGRAM_DATES_FROM <= value <= PROGRAM_DATES_TO:
+        raise ValidationError(
+            f"Choose a date between {PROGRAM_DATES_FROM:%d/%m/%Y} and {PROGRAM_DATES_TO:%d/%m/%Y}."
+        )
 
 
 class PrescribedExercise(models.Model):
@@ -61,8 +77,8 @@ class Program(models.Model):
     assessment = models.ForeignKey(
         Assessment, null=True, blank=True, on_delete=models.PROTECT, related_name="programs"
     )
-    start_date = models.DateField(default=timezone.localdate)
-    end_date = models.DateField(null=True, blank=True)
+    start_date = models.DateField(default=timezone.localdate, validators=[validate_program_date])
+    end_date = models.DateField(null=True, blank=True, validators=[validate_program_date])
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -95,6 +111,14 @@ class Program(models.Model):
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
                 name="program_end_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(start_date__range=(PROGRAM_DATES_FROM, PROGRAM_DATES_TO))
+                & (
+                    Q(end_date__isnull=True)
+                    | Q(end_date__range=(PROGRAM_DATES_FROM, PROGRAM_DATES_TO))
+                ),
+                name="program_dates_in_range",
             ),
         ]
 

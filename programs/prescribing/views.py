@@ -41,6 +41,7 @@ from programs.prescribing.services import (
     program_item_move,
     program_item_remove,
     program_pause,
+    program_record_view,
     program_template_apply,
     program_template_save,
 )
@@ -131,6 +132,7 @@ def _render_program(
 @clinician_required
 def program_detail(request: ClinicianRequest, program_id: int) -> HttpResponse:
     program = program_get_for(clinic=request.clinician.clinic, program_id=program_id)
+    program_record_view(actor=request.actor, program=program)
     return _render_program(request, program)
 
 
@@ -254,6 +256,7 @@ def template_save_view(request: ClinicianRequest, program_id: int) -> HttpRespon
 @clinician_required
 def program_handout(request: ClinicianRequest, program_id: int) -> HttpResponse:
     program = program_get_for(clinic=request.clinician.clinic, program_id=program_id)
+    program_record_view(actor=request.actor, program=program, summary="Handout")
     return render(request, "prescribing/program_handout.html", {"program": program})
 
 

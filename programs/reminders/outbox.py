@@ -1,7 +1,8 @@
 """The sweep that sends every email that must not be lost and was not sent, and the digests'
 outbox rows.
 
-Urgent alert emails (programs.followup.outbox), invitations (patients.outbox) and clinicians'
+Urgent alert emails (programs.followup.outbox), invitations (patients.outbox, clinic.staff_outbox)
+and clinicians'
 digests are rows with a sent marker (clinic.outbox);
 reminders and nudges have their own lifecycle (queued rows that no task picked up are claimed
 again by `reminders_claim`). A broker outage delays these emails, never loses or doubles them.
@@ -11,6 +12,7 @@ import datetime
 import logging
 
 from clinic.outbox import SWEEP_LIMIT, Outbox, publish_each
+from clinic.staff_outbox import staff_invitations_unsent
 from patients.outbox import invitations_unsent
 from programs.followup.outbox import alerts_unemailed
 from programs.reminders.models import ClinicianDigest
@@ -59,6 +61,7 @@ def outbox_sweep(*, now: datetime.datetime) -> dict[str, int]:
     claims its row before sending, so a row published twice is still sent once. Returns how
     many tasks of each kind were published.
     """
+    from clinic.tasks import send_staff_invitation_task
     from patients.tasks import send_portal_invitation_task
     from programs.followup.tasks import send_alert_email_task
     from programs.reminders.tasks import send_digest_task
@@ -71,6 +74,11 @@ def outbox_sweep(*, now: datetime.datetime) -> dict[str, int]:
             invitations_unsent(now=now, limit=SWEEP_LIMIT),
         ),
         ("digests", send_digest_task, digests_unsent(now=now)),
+        (
+            "staff_invitations",
+            send_staff_invitation_task,
+            staff_invitations_unsent(now=now, limit=SWEEP_LIMIT),
+        ),
     ]
     published = dict.fromkeys([kind for kind, _, _ in work], 0)
     for kind, task, ids in work:

@@ -7,6 +7,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from clinic.permissions import ClinicianRequest, clinician_required
+from clinic.services import audit_patients_shown
 from programs.reminders.models import Reminder
 from programs.reminders.selectors import (
     digest_clinician_for,
@@ -69,12 +70,18 @@ def digest_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
 @clinician_required
 def reminder_list(request: ClinicianRequest) -> HttpResponse:
     status = request.GET.get("status", "")
-    reminders = reminder_list_for(clinic=request.clinician.clinic, status=status)
+    reminders = list(reminder_list_for(clinic=request.clinician.clinic, status=status)[:200])
+    audit_patients_shown(
+        actor=request.actor,
+        patient_ids=[reminder.patient_id for reminder in reminders],
+        object_type="Reminder",
+        summary="Reminder emails" + (f", status {status}" if status else ""),
+    )
     return render(
         request,
         "reminders/reminder_list.html",
         {
-            "reminders": reminders[:200],
+            "reminders": reminders,
             "status": status,
             "statuses": Reminder.Status.choices,
             "failed": reminder_list_for(clinic=request.clinician.clinic, status="failed").count(),

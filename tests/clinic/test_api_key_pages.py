@@ -85,6 +85,19 @@ def test_nav_link_is_for_clinic_admins_only(admin_client, clinician_client):
     )
 
 
-def test_revoke_needs_post(admin_client, clinic):
+def test_revoke_asks_for_confirmation_first(admin_client, clinic):
     key, _ = api_key_for(clinic)
-    assert admin_client.get(reverse("clinic:api_key_revoke", args=[key.pk])).status_code == 405
+    listing = admin_client.get(reverse("clinic:api_keys")).content.decode()
+    assert f'href="{reverse("clinic:api_key_revoke", args=[key.pk])}"' in listing
+    page = admin_client.get(reverse("clinic:api_key_revoke", args=[key.pk]))
+    assert page.status_code == 200
+    assert "cannot be undone" in page.content.decode()
+    key.refresh_from_db()
+    assert key.revoked_at is None  # asking changes nothing
+
+
+def test_created_key_has_a_copy_button_without_inline_script(admin_client):
+    page = admin_client.post(reverse("clinic:api_keys"), {"name": "EHR", "role": "read"})
+    body = page.content.decode()
+    assert 'data-copy="#secret"' in body and "js/actions.js" in body
+    assert "onfocus" not in body and "onclick" not in body

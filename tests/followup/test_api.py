@@ -188,3 +188,19 @@ def test_session_list_query_count_is_constant(
     with django_assert_max_num_queries(7):
         response = api.get(sessions_url(patient), {"page_size": 50})
     assert len(response.json()["results"]) == rows
+
+
+def test_log_names_the_active_program(api, patient, program):
+    response = api.post(sessions_url(patient), _body(program) | {"program": program.pk})
+    assert response.status_code == 201 and response.json()["program"] == program.pk
+
+
+def test_log_refuses_another_program_naming_the_field(api, patient, program):
+    paused = program_factory(patient=patient, status="paused")
+    stranger = program_factory(patient=PatientFactory(clinic=ClinicFactory()), status="active")
+    for other in (paused.pk, stranger.pk, 10**12):
+        response = api.post(sessions_url(patient), _body(program) | {"program": other})
+        assert response.status_code == 400 and list(response.json()) == ["program"]
+    assert not SessionLog.objects.exists()
+    bad = api.post(sessions_url(patient), _body(program) | {"program": "x"})
+    assert bad.status_code == 400 and "program" in bad.json()

@@ -466,8 +466,9 @@ def test_read_key_is_refused_on_every_write(read_key_api, patient):
 def test_list_query_count_is_constant(api, clinic, django_assert_max_num_queries, rows):
     PatientFactory.create_batch(rows, clinic=clinic)
     api.get(LIST)  # the token's last-used time is written once a minute, not in the count
-    # The credential and the page with LIMIT; the total as a plain count when the page is full.
-    with django_assert_max_num_queries(2 if rows < 50 else 3):
+    # The credential, the page with LIMIT (the total as a plain count when the page is
+    # full), then one INSERT of the audit rows of the patients shown.
+    with django_assert_max_num_queries(3 if rows < 50 else 4):
         response = api.get(LIST, {"page_size": 50})
     assert len(response.json()["results"]) == rows
 
@@ -523,3 +524,15 @@ def test_create_reports_every_bad_field_at_once(api):
     errors = response.json()
     assert "date_of_birth" in str(errors) and "pain_level" in str(errors), errors
     assert not Patient.objects.exists()
+
+
+@pytest.mark.parametrize("zone", ["localtime", "Factory", "posixrules", "Etc/GMT+5", "EST5EDT"])
+def test_time_zones_that_are_no_place_are_refused(api, zone):
+    response = api.post(LIST, REQUIRED | {"timezone": zone}, format="json")
+    assert response.status_code == 400 and "timezone" in response.json()
+
+
+def test_external_ids_are_unique_ignoring_case(api):
+    assert api.post(LIST, REQUIRED | {"external_id": "MRN-7"}, format="json").status_code == 201
+    again = api.post(LIST, REQUIRED | {"external_id": "mrn-7"}, format="json")
+    assert again.status_code == 400 and "external_id" in again.json()

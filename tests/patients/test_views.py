@@ -1,6 +1,7 @@
 """Clinician pages for patients: access, audit, validation messages and query counts."""
 
 import datetime
+import re
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -232,8 +233,9 @@ def test_list_query_count_is_constant(
 ):
     PatientFactory.create_batch(rows, clinic=clinic)
     # session, user, clinician+clinic, count, one page of patients joined to their latest
-    # assessment, then the session save (3 with its savepoint)
-    with django_assert_max_num_queries(8):
+    # assessment, one INSERT of the audit rows of the patients shown, then the session save
+    # (3 with its savepoint)
+    with django_assert_max_num_queries(9):
         response = clinician_client.get(reverse("patients:list"), {"page": "1"})
     assert response.status_code == 200
 
@@ -315,3 +317,33 @@ def test_create_service_reports_record_and_assessment_errors_together(actor, cli
         )
     assert set(caught.value.message_dict) == {"date_of_birth", "pain_level", "external_id"}
     assert Patient.objects.count() == 1
+
+
+def test_time_zone_picker_offers_common_zones_first_grouped_by_region(clinician_client):
+    page = clinician_client.get(reverse("patients:create")).content.decode()
+    groups = re.findall(r'<optgroup label="([^"]+)"', page)
+    assert groups[0] == "Common" and "Europe" in groups and "America" in groups
+    assert 'value="localtime"' not in page and 'value="Factory"' not in page
+    common = page.split('<optgroup label="Common">')[1].split("</optgroup>")[0]
+    assert 'value="Europe/London"' in common
+
+
+def test_audit_trail_reads_labels_not_codes(clinic_admin, patient):
+    from clinic.services import Actor
+    from patients.services import assessment_record
+
+    actor = Actor(clinic=patient.clinic, user=clinic_admin.user)
+    assessment_record(
+        actor=actor,
+        patient=patient,
+        injury_severity="moderate",
+        pain_level=4,
+        red_flags=["night_pain"],
+    )
+    client = Client()
+    client.force_login(clinic_admin.user)
+    page = client.get(reverse("patients:audit", args=[patient.pk])).content.decode()
+    assert "Red flags: none → Night pain" in page
+    assert "night_pain" not in page
+    export = client.get(reverse("clinic:audit"), {"patient": patient.pk, "format": "csv"})
+    assert "Red flags: none → Night pain" in export.content.decode()

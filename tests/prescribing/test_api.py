@@ -320,3 +320,23 @@ def test_api_key_edits_a_dosage(write_key_api, program):
     assert write_key_api.patch(item_url(item), {"reps": 4, "reason": "x"}).status_code == 200
     change = item.dosage_changes.get()
     assert change.changed_by is None and change.reason == "x"
+
+
+@pytest.mark.parametrize(
+    ("field", "value"), [("start_date", "0001-01-01"), ("end_date", "9999-12-31")]
+)
+def test_program_dates_are_bounded(api, program, field, value):
+    before = (program.start_date, program.end_date)
+    response = api.patch(program_url(program), {field: value})
+    assert response.status_code == 400 and field in response.json()
+    program.refresh_from_db()
+    assert (program.start_date, program.end_date) == before
+
+
+def test_the_database_refuses_program_dates_out_of_range(program):
+    import datetime
+
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        type(program).objects.filter(pk=program.pk).update(start_date=datetime.date(1, 1, 1))

@@ -55,8 +55,14 @@ class SessionCreateSerializer(StrictInputSerializer):
     """A session against the patient's active program. An emergency symptom pauses the program
     at once and alerts the clinician."""
 
-    read_only_names = frozenset({"id", "program", "pain_next_morning", "traffic_light"})
+    read_only_names = frozenset({"id", "pain_next_morning", "traffic_light"})
 
+    program = serializers.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=2**63 - 1,
+        help_text="The patient's active program; it is used when not given.",
+    )
     performed_at = SafeDateTimeField(
         required=False, help_text="When it happened (at most 7 days ago); now when not given."
     )

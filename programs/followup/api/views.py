@@ -42,7 +42,8 @@ class PatientSessionListView(ClinicAPIView):
         request=SessionCreateSerializer,
         responses={201: SessionSerializer},
         description=(
-            "Log a session against the patient's active program (409 when there is none). An "
+            "Log a session against the patient's active program (409 when there is none). "
+            "`program`, when given, must be that program (400 naming it otherwise). An "
             "emergency symptom pauses the program at once and alerts the clinician."
         ),
     )
@@ -60,6 +61,8 @@ class PatientSessionListView(ClinicAPIView):
             )
             for row in fields.pop("items")
         ]
+        if "program" in fields:
+            fields["program_id"] = fields.pop("program")
         session, _ = session_log_record(
             actor=self.scope.actor, patient=patient, items=items, **fields
         )

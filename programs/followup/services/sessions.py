@@ -72,8 +72,12 @@ def session_log_record(
     notes: str = "",
     client_token: uuid.UUID | None = None,
     performed_at: datetime.datetime | None = None,
+    program_id: int | None = None,
 ) -> tuple[SessionLog, bool]:
     """Record a session against the active program; returns (session, created).
+
+    `program_id`, when given, must name that active program (a client that logs against the
+    program it showed learns when that program is no longer the one in force).
 
     Submitting the same form twice (same client_token) returns the first session. An emergency
     symptom pauses the program in the same transaction and alerts the clinician.
@@ -84,6 +88,10 @@ def session_log_record(
         if existing:
             return existing, False
     program = Program.objects.filter(patient=patient, status=Program.Status.ACTIVE).first()
+    if program_id is not None and (program is None or program.pk != program_id):
+        raise ValidationError(
+            {"program": f"Program {program_id} is not this patient's active program."}
+        )
     if program is None:
         raise ProgramConflict(
             "There is no active program to log against. If your program was paused, "

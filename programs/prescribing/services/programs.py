@@ -249,6 +249,6 @@ def program_change(*, actor: Actor, program: Program, **changes: Any) -> Program
     return program
 
 
-def program_record_view(*, actor: Actor, program: Program) -> None:
-    """Audit that the actor opened a program (a view of the patient's clinical data)."""
-    audit_program(actor, AuditLog.Action.VIEW, program, "")
+def program_record_view(*, actor: Actor, program: Program, summary: str = "") -> None:
+    """Audit that the actor opened a program, or its handout (a view of clinical data)."""
+    audit_program(actor, AuditLog.Action.VIEW, program, summary)

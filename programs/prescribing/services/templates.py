@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from clinic.models import AuditLog
-from clinic.services import Actor
+from clinic.services import Actor, audit_record
 from patients.clinical import TIER_LABELS
 from patients.models import Patient
 from programs.library.dosage import exclusion_reason, rescale, with_min_hold
@@ -41,7 +41,16 @@ def program_template_save(*, actor: Actor, program: Program, name: str) -> Progr
         for item in program.items.select_related("exercise")
     ]
     TemplateItem.objects.bulk_create(items)
-    audit_program(actor, AuditLog.Action.EXPORT, program, f"Saved as template “{name}”")
+    # A new clinic template made from the program: a creation, linked to the patient whose
+    # program it copies (the template itself holds no patient data).
+    audit_record(
+        actor=actor,
+        action=AuditLog.Action.CREATE,
+        obj=template,
+        patient=program.patient,
+        summary=f"Template “{name}” made from program {program.pk}",
+        changes=[("name", None, name), ("tier", None, template.tier)],
+    )
     return template
 
 

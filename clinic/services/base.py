@@ -2,7 +2,7 @@
 
 import datetime
 import secrets
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -89,6 +89,27 @@ def audit_record(
     row.full_clean(exclude=["clinic", "actor", "patient", "api_key"], validate_constraints=False)
     row.save()
     return row
+
+
+def audit_patients_shown(
+    *, actor: Actor, patient_ids: Iterable[int], object_type: str, summary: str
+) -> None:
+    """Record that a list, a search or a dashboard showed these patients' data: one "view" row
+    per patient, so that each patient's trail names the page (with its query in `summary`), in
+    one INSERT; a page that showed nobody still leaves one row, without a patient."""
+    shown = dict.fromkeys(patient_ids)  # each patient once, in the order shown
+    common = {
+        "clinic": actor.clinic,
+        "actor": actor.user,
+        "api_key": actor.api_key,
+        "channel": actor.channel,
+        "action": AuditLog.Action.VIEW,
+        "object_type": object_type[:64],
+        "summary": summary[:255],
+        "ip_address": actor.ip_address,
+    }
+    rows = [AuditLog(patient_id=pk, object_id=str(pk), **common) for pk in shown]
+    AuditLog.objects.bulk_create(rows or [AuditLog(**common)])
 
 
 @transaction.atomic

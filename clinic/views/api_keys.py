@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from clinic.forms import ApiKeyForm, add_service_errors
 from clinic.permissions import ClinicianRequest, clinic_admin_required
@@ -32,9 +32,15 @@ def api_key_list(request: ClinicianRequest) -> HttpResponse:
 
 
 @clinic_admin_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def api_key_revoke_view(request: ClinicianRequest, key_id: int) -> HttpResponse:
+    """GET asks to confirm (what stops working, and that it cannot be undone); POST revokes."""
     key = api_key_get_for(clinic=request.clinician.clinic, key_id=key_id)
+    if request.method == "GET" or key.revoked_at is not None:
+        if key.revoked_at is not None:
+            messages.info(request, f"The key “{key.name}” was already revoked.")
+            return redirect("clinic:api_keys")
+        return render(request, "clinic/api_key_revoke.html", {"key": key})
     api_key_revoke(actor=request.actor, key=key)
     messages.success(request, f"The key “{key.name}” ({key.prefix}…) was revoked.")
     return redirect("clinic:api_keys")
