@@ -5,7 +5,8 @@ from pathlib import Path
 from django import forms
 from django.conf import settings
 
-from patients.clinical import Severity
+from patients.clinical import TIER_LABELS, Severity
+from programs.library.dosage import TIERS
 from programs.library.models import Exercise
 
 
@@ -19,11 +20,17 @@ def illustration_choices() -> list[tuple[str, str]]:
 
 
 class ExerciseFilterForm(forms.Form):
+    q = forms.CharField(label="Name", required=False, max_length=100)
     category = forms.ChoiceField(
         required=False, choices=[("", "Any category"), *Exercise.Category.choices]
     )
     position = forms.ChoiceField(
         required=False, choices=[("", "Any position"), *Exercise.Position.choices]
+    )
+    tier = forms.ChoiceField(
+        label="Allowed at tier",
+        required=False,
+        choices=[("", "Any tier"), *((t, TIER_LABELS[t]) for t in TIERS)],
     )
 
 

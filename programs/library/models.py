@@ -6,6 +6,7 @@ from django.db.models import Q
 from clinic.models import Clinic
 from patients.clinical import TIER_LABELS, Severity
 from programs.library.dosage import BOUNDS, DEFAULTS, PROFILE_LABELS, ExerciseSpec
+from programs.library.standard.cautions import SHARED_CAUTIONS
 
 # Programs and the library list extension work first, then mobility, then core.
 CATEGORY_ORDER = ("extension", "mobility", "core")
@@ -62,6 +63,14 @@ class Exercise(models.Model):
         default=0,
         help_text="Every dosage of it is held at least this long; 0 for none.",
     )
+    in_generated_program = models.BooleanField(
+        default=True,
+        help_text="Generated programs include it where the engine allows; otherwise the "
+        "clinician adds it.",
+    )
+    source = models.CharField(
+        max_length=300, blank=True, help_text="Where the exercise and its dosage come from."
+    )
     illustration = models.CharField(
         max_length=200, blank=True, help_text="Path of the picture under static/."
     )
@@ -115,6 +124,7 @@ class Exercise(models.Model):
             loads_flexion=self.loads_flexion,
             prone_alternative=self.prone_alternative,
             min_hold_seconds=self.min_hold_seconds,
+            in_generated_program=self.in_generated_program,
         )
 
     @property
@@ -124,6 +134,18 @@ class Exercise(models.Model):
     @property
     def caution_list(self) -> list[str]:
         return [line for line in self.cautions.splitlines() if line.strip()]
+
+    @property
+    def illustration_alt(self) -> str:
+        """What the picture shows, for those who cannot see it."""
+        from programs.library.pictures import alt_text  # templates load late; keep models light
+
+        return alt_text(self.illustration) or f"Picture: {self.name}"
+
+    @property
+    def specific_cautions(self) -> list[str]:
+        """The cautions other than the shared safety advice, which a handout prints once."""
+        return [c for c in self.caution_list if c not in SHARED_CAUTIONS]
 
     @property
     def max_tier_label(self) -> str:

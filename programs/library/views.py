@@ -9,9 +9,10 @@ from django.views.decorators.http import require_http_methods
 
 from clinic.forms import add_service_errors
 from clinic.permissions import ClinicianRequest, clinician_required
-from programs.library.dosage import TIERS, defaults_table
+from patients.clinical import TIER_LABELS
+from programs.library.dosage import PROFILE_LABELS, TIERS, defaults_table, exercise_defaults
 from programs.library.forms import ExerciseFilterForm, ExerciseForm
-from programs.library.selectors import exercise_list_for
+from programs.library.selectors import exercise_get_for, exercise_list_for
 from programs.library.services import exercise_create
 
 
@@ -21,6 +22,21 @@ def exercise_list(request: ClinicianRequest) -> HttpResponse:
     filters = form.cleaned_data if form.is_valid() else {}
     exercises = exercise_list_for(clinic=request.clinician.clinic, **filters)
     return render(request, "library/exercise_list.html", {"form": form, "exercises": exercises})
+
+
+@clinician_required
+def exercise_detail(request: ClinicianRequest, slug: str) -> HttpResponse:
+    exercise = exercise_get_for(clinic=request.clinician.clinic, slug=slug)
+    defaults = [(TIER_LABELS[tier], dosage) for tier, dosage in exercise_defaults(exercise.spec)]
+    return render(
+        request,
+        "library/exercise_detail.html",
+        {
+            "exercise": exercise,
+            "defaults": defaults,
+            "profile_label": PROFILE_LABELS[exercise.dosage_profile],
+        },
+    )
 
 
 @clinician_required
