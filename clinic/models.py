@@ -67,6 +67,9 @@ class Clinic(models.Model):
     timezone = models.CharField(
         max_length=64, default="Europe/London", validators=[validate_timezone]
     )
+    phone = models.CharField(
+        max_length=40, blank=True, help_text="Printed on patients' handouts, for their questions."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

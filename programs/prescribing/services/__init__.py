@@ -13,6 +13,7 @@ from programs.prescribing.services.programs import (
     program_complete,
     program_generate,
     program_pause,
+    program_record_handout,
     program_record_view,
     program_schedule_change,
 )
@@ -32,6 +33,7 @@ __all__ = [
     "program_item_move",
     "program_item_remove",
     "program_pause",
+    "program_record_handout",
     "program_record_view",
     "program_schedule_change",
     "program_template_apply",
