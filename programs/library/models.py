@@ -1,5 +1,6 @@
 """The exercise library: the standard exercises and each clinic's own."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
@@ -150,3 +151,48 @@ class Exercise(models.Model):
     @property
     def max_tier_label(self) -> str:
         return TIER_LABELS[self.max_tier]
+
+
+class ExerciseMedia(models.Model):
+    """A clinic's own photo or video of an exercise (its own or a standard one).
+
+    Stored through Django's default storage (the filesystem, or S3 in production) under a
+    random name, and served only by the app's views to that clinic's clinicians and to its
+    patients whose program has the exercise: never as a public file.
+    """
+
+    class Kind(models.TextChoices):
+        IMAGE = "image", "Photo"
+        VIDEO = "video", "Video"
+
+    clinic = models.ForeignKey(Clinic, on_delete=models.PROTECT, related_name="exercise_media")
+    exercise = models.ForeignKey(Exercise, on_delete=models.CASCADE, related_name="media")
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    content_type = models.CharField(max_length=32)
+    size = models.PositiveIntegerField(help_text="Bytes stored.")
+    file = models.FileField(upload_to="exercise-media/", max_length=200)
+    caption = models.CharField(
+        max_length=200, help_text="What it shows, in words: read aloud to those who cannot see it."
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        db_table = "library_exercise_media"
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=["image", "video"]), name="exercise_media_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(content_type__in=[
+                    "image/jpeg", "image/png", "image/webp", "video/mp4", "video/webm"
+                ]),
+                name="exercise_media_type_valid",
+            ),
+        ]  # fmt: skip
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} of {self.exercise}: {self.caption}"

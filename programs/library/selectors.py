@@ -5,7 +5,7 @@ from django.http import Http404
 
 from clinic.models import Clinic
 from programs.library.dosage import TIERS
-from programs.library.models import CATEGORY_ORDER, Exercise
+from programs.library.models import CATEGORY_ORDER, Exercise, ExerciseMedia
 
 
 def exercise_list_for(
@@ -39,3 +39,18 @@ def exercise_get_for(*, clinic: Clinic, slug: str) -> Exercise:
     if exercise is None:
         raise Http404("No such exercise.")
     return exercise
+
+
+def exercise_media_for(*, clinic: Clinic, exercise: Exercise) -> QuerySet[ExerciseMedia]:
+    """The clinic's photos and videos of one exercise (other clinics' are never listed)."""
+    return ExerciseMedia.objects.filter(clinic=clinic, exercise=exercise)
+
+
+def exercise_media_get_for(*, clinic: Clinic, media_id: int) -> ExerciseMedia:
+    """One of the clinic's photos or videos; another clinic's is a 404 like a missing one."""
+    media = (
+        ExerciseMedia.objects.select_related("exercise").filter(clinic=clinic, pk=media_id).first()
+    )
+    if media is None:
+        raise Http404("No such photo or video.")
+    return media

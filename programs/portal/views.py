@@ -22,8 +22,9 @@ from programs.followup.selectors import (
     weekly_adherence_for,
 )
 from programs.followup.services import ItemReport, session_log_record, session_morning_record
+from programs.library.views import media_file_response
 from programs.portal.forms import MorningForm, ReminderForm, SessionLogForm
-from programs.portal.selectors import today_plan_for
+from programs.portal.selectors import exercise_media_get_for_patient, today_plan_for
 from programs.prescribing.models import Program
 from programs.prescribing.selectors import current_program_for, pause_for
 from programs.reminders.models import ReminderPreference
@@ -190,3 +191,9 @@ def reminders(request: PortalRequest) -> HttpResponse:
             messages.success(request, "Your reminder settings are saved.")
             return redirect("portal:reminders")
     return render(request, "portal/reminders.html", {"form": form})
+
+
+@patient_required
+def exercise_media_file(request: PortalRequest, media_id: int) -> HttpResponse:
+    media = exercise_media_get_for_patient(patient=request.portal_patient, media_id=media_id)
+    return media_file_response(media)
