@@ -33,6 +33,8 @@ from programs.prescribing.selectors import (
     template_list_for,
 )
 from programs.prescribing.services import (
+    ProgramConflict,
+    handout_email_request,
     patient_profile,
     program_activate,
     program_complete,
@@ -254,6 +256,19 @@ def program_handout(request: ClinicianRequest, program_id: int) -> HttpResponse:
     program = program_get_for(clinic=request.clinician.clinic, program_id=program_id)
     program_record_handout(actor=request.actor, program=program, pdf=False)
     return render(request, "prescribing/program_handout.html", handout_context(program=program))
+
+
+@clinician_required
+@require_POST
+def program_handout_email(request: ClinicianRequest, program_id: int) -> HttpResponse:
+    program = program_get_for(clinic=request.clinician.clinic, program_id=program_id)
+    try:
+        email = handout_email_request(actor=request.actor, program=program)
+    except (ValidationError, ProgramConflict) as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, f"The handout is on its way to {email.to_email}.")
+    return redirect("prescribing:detail", program_id=program.pk)
 
 
 @clinician_required

@@ -13,6 +13,7 @@ import logging
 from clinic.outbox import SWEEP_LIMIT, Outbox, publish_each
 from patients.outbox import invitations_unsent
 from programs.followup.outbox import alerts_unemailed
+from programs.prescribing.outbox import handout_emails_unsent
 from programs.reminders.models import ClinicianDigest
 from programs.reminders.schedule import DIGEST_WINDOW_END, local_now
 
@@ -61,6 +62,7 @@ def outbox_sweep(*, now: datetime.datetime) -> dict[str, int]:
     """
     from patients.tasks import send_portal_invitation_task
     from programs.followup.tasks import send_alert_email_task
+    from programs.prescribing.tasks import send_handout_email_task
     from programs.reminders.tasks import send_digest_task
 
     work = [
@@ -71,6 +73,7 @@ def outbox_sweep(*, now: datetime.datetime) -> dict[str, int]:
             invitations_unsent(now=now, limit=SWEEP_LIMIT),
         ),
         ("digests", send_digest_task, digests_unsent(now=now)),
+        ("handouts", send_handout_email_task, handout_emails_unsent(now=now)),
     ]
     published = dict.fromkeys([kind for kind, _, _ in work], 0)
     for kind, task, ids in work:

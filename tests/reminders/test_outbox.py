@@ -175,8 +175,13 @@ def unsent_alert(patient, **fields) -> Alert:
 
 def test_sweep_twice_sends_one_email(clinician, patient):
     alert = unsent_alert(patient)
-    assert outbox_sweep(now=later()) == {"alerts": 1, "invitations": 0, "digests": 0}
-    assert outbox_sweep(now=later(4)) == {"alerts": 0, "invitations": 0, "digests": 0}
+    assert outbox_sweep(now=later()) == {"alerts": 1, "invitations": 0, "digests": 0, "handouts": 0}
+    assert outbox_sweep(now=later(4)) == {
+        "alerts": 0,
+        "invitations": 0,
+        "digests": 0,
+        "handouts": 0,
+    }
     assert len(mail.outbox) == 1 and mail.outbox[0].to == [clinician.user.email]
     alert.refresh_from_db()
     assert alert.emailed_at is not None
@@ -236,6 +241,7 @@ def test_sweep_keeps_the_digest_window_and_opt_outs(db):
         "alerts": 0,
         "invitations": 0,
         "digests": 0,
+        "handouts": 0,
     }
     assert outbox_sweep(now=SEVEN_LONDON + datetime.timedelta(hours=1))["digests"] == 1
 
