@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "programs",
     "programs.library",
     "programs.prescribing",
+    "programs.education",
     "programs.followup",
     "programs.reminders",
     "programs.portal",

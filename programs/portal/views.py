@@ -13,6 +13,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from clinic.forms import add_service_errors
 from patients.permissions import PortalRequest, patient_required
+from programs.education.selectors import (
+    education_page_get_for,
+    education_pages_for,
+    pinned_pages_for,
+)
 from programs.followup.charts import adherence_chart, pain_chart
 from programs.followup.progression import RED
 from programs.followup.selectors import (
@@ -53,6 +58,7 @@ def today(request: PortalRequest) -> HttpResponse:
             "due": [row for row in plan if row.due_today],
             "morning": morning,
             "morning_form": MorningForm() if morning else None,
+            "pinned": [pin.page for pin in pinned_pages_for(program=program)],
         },
     )
 
@@ -197,3 +203,17 @@ def reminders(request: PortalRequest) -> HttpResponse:
 def exercise_media_file(request: PortalRequest, media_id: int) -> HttpResponse:
     media = exercise_media_get_for_patient(patient=request.portal_patient, media_id=media_id)
     return media_file_response(media)
+
+
+@patient_required
+def learn(request: PortalRequest) -> HttpResponse:
+    patient = request.portal_patient
+    pinned = [pin.page for pin in pinned_pages_for(program=current_program_for(patient=patient))]
+    pages = education_pages_for(clinic=patient.clinic)
+    return render(request, "portal/learn.html", {"pinned": pinned, "pages": pages})
+
+
+@patient_required
+def learn_page(request: PortalRequest, slug: str) -> HttpResponse:
+    page = education_page_get_for(clinic=request.portal_patient.clinic, slug=slug)
+    return render(request, "portal/learn_page.html", {"page": page})

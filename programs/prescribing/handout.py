@@ -59,4 +59,5 @@ def handout_context(*, program: Program, today: datetime.date | None = None) -> 
         "clinician_name": (clinician.full_name or clinician.email) if clinician else "",
         "date": today or timezone.localdate(),
         "qr": qr_code(portal_sign_in_url()),
+        "learn_url": absolute(reverse("portal:learn")),
     }
