@@ -3,6 +3,7 @@ the form that has each field. Forms check shape; the services do the rest."""
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 
 from clinic.models import ApiKey
 
@@ -33,3 +34,16 @@ def add_service_errors(error: ValidationError, *forms_: forms.BaseForm) -> None:
             forms_[0].add_error(None, messages)
         else:
             target.add_error(field, messages)
+
+
+class ClinicDetailsForm(forms.Form):
+    phone = forms.CharField(
+        max_length=40,
+        required=False,
+        help_text="Printed on patients' handouts and in their emails, for their questions.",
+        validators=[
+            RegexValidator(
+                r"^[0-9+()\- .]*$", "Use digits, spaces and + ( ) - only, e.g. 020 7946 0321."
+            )
+        ],
+    )

@@ -1,4 +1,4 @@
-"""The clinic admin's API key pages."""
+"""The clinic admin's pages: the clinic's details and its API keys."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -7,10 +7,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from clinic.forms import ApiKeyForm, add_service_errors
+from clinic.forms import ApiKeyForm, ClinicDetailsForm, add_service_errors
 from clinic.permissions import ClinicianRequest, clinic_admin_required
 from clinic.selectors import api_key_get_for, api_keys_for
-from clinic.services import api_key_create, api_key_revoke
+from clinic.services import api_key_create, api_key_revoke, clinic_details_update
 
 
 @never_cache
@@ -38,3 +38,23 @@ def api_key_revoke_view(request: ClinicianRequest, key_id: int) -> HttpResponse:
     api_key_revoke(actor=request.actor, key=key)
     messages.success(request, f"The key “{key.name}” ({key.prefix}…) was revoked.")
     return redirect("clinic:api_keys")
+
+
+@clinic_admin_required
+@require_http_methods(["GET", "POST"])
+def clinic_details(request: ClinicianRequest) -> HttpResponse:
+    """What the clinic tells its patients: the phone printed on handouts."""
+    clinic = request.clinician.clinic
+    form = ClinicDetailsForm(request.POST or None, initial={"phone": clinic.phone})
+    if request.method == "POST" and form.is_valid():
+        try:
+            clinic_details_update(actor=request.actor, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(exc, form)
+        else:
+            messages.success(request, "The clinic's details were saved.")
+            return redirect("clinic:details")
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "clinic/clinic_details.html", {"form": form, "clinic": clinic}, status=status
+    )
