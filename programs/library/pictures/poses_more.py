@@ -79,11 +79,20 @@ MORE_PICTURES: tuple[PictureSpec, ...] = (
         "lets both knees roll slowly to one side, then back to the middle and to the other "
         "side.",
         start=SUPINE_CROOK,
-        end=Pose(hip=(0, 7), trunk=180, neck=170, arm=BY_SIDE, leg=Bend(15, -15, foot=10)),
+        # Seen from the side, knees rolling towards the viewer come down and the two legs part:
+        # the near one lower, the far one (lighter) above it.
+        end=Pose(
+            hip=(0, 7),
+            trunk=180,
+            neck=170,
+            arm=BY_SIDE,
+            leg=Bend(12, -12, foot=10),
+            far_leg=Bend(28, -22, foot=20),
+        ),
         moving="leg.upper",
-        shift=(0, 8),
+        arrow=((26, 52), (50, 28)),
         bow=-0.3,
-        note="roll to a side",
+        note="knees to a side",
     ),
     PictureSpec(
         slug="hamstring-stretch",
