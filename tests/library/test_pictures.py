@@ -1,5 +1,6 @@
 """The exercise pictures: one per standard exercise, up to date, readable, described in words."""
 
+import io
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -75,3 +76,15 @@ def test_text_alternatives_describe_distinct_movements():
     assert all(len(alt) >= 80 for alt in alts)
     assert alt_text("img/exercises/bird-dog.svg") == by_slug["bird-dog"].alt
     assert alt_text("img/exercises/unknown.svg") == ""
+
+
+def test_the_command_draws_every_picture(settings, tmp_path):
+    from django.core.management import call_command
+
+    settings.BASE_DIR = tmp_path
+    out = io.StringIO()
+    call_command("draw_exercise_pictures", stdout=out)
+    assert "Drew 22 pictures" in out.getvalue()
+    drawn = tmp_path / "static" / "img" / "exercises"
+    assert {f.stem for f in drawn.glob("*.svg")} == set(by_slug)
+    assert (drawn / "bird-dog.svg").read_text(encoding="utf-8") == svg(by_slug["bird-dog"])
