@@ -21,7 +21,7 @@ class UserAdmin(DjangoUserAdmin):
 
 @admin.register(Clinic)
 class ClinicAdmin(admin.ModelAdmin):
-    list_display = ["name", "timezone", "created_at"]
+    list_display = ["name", "phone", "timezone", "created_at"]
     search_fields = ["name"]
 
 

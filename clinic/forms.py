@@ -6,6 +6,7 @@ from typing import Any
 from django import forms
 from django.contrib.auth.forms import PasswordChangeForm, SetPasswordForm
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 
 from clinic.models import ApiKey, AuditLog
 from clinic.services import user_password_set
@@ -151,3 +152,16 @@ class AuditFilterForm(forms.Form):
             "date_from": data.get("date_from"),
             "date_to": data.get("date_to"),
         }
+
+
+class ClinicDetailsForm(forms.Form):
+    phone = forms.CharField(
+        max_length=40,
+        required=False,
+        help_text="Printed on patients' handouts and in their emails, for their questions.",
+        validators=[
+            RegexValidator(
+                r"^[0-9+()\- .]*$", "Use digits, spaces and + ( ) - only, e.g. 020 7946 0321."
+            )
+        ],
+    )

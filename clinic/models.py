@@ -108,6 +108,9 @@ class Clinic(models.Model):
     )
     # Set by a clinic admin: every clinician must sign in with a two-factor code.
     require_two_factor = models.BooleanField(default=False)
+    phone = models.CharField(
+        max_length=40, blank=True, help_text="Printed on patients' handouts, for their questions."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from clinic.views import account, api_keys, audit, staff
+from clinic.views import account, api_keys, audit, details, staff
 
 app_name = "clinic"
 
@@ -37,4 +37,5 @@ urlpatterns = [
         account.api_token_revoke_view,
         name="api_token_revoke",
     ),
+    path("details/", details.clinic_details, name="details"),
 ]

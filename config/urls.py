@@ -33,6 +33,7 @@ urlpatterns = [
     path("patients/", include("patients.urls")),
     path("", include("programs.library.urls")),
     path("", include("programs.prescribing.urls")),
+    path("", include("programs.education.urls")),
     path("", include("programs.followup.urls")),
     path("", include("programs.reminders.urls")),
     path("", include("programs.outcomes.urls")),

@@ -49,11 +49,14 @@ def pytest_collection_modifyitems(config, items):
 
 
 def seed_reference_data() -> None:
-    """What the data migrations put in: the standard exercise library."""
+    """What the data migrations put in: the standard exercise library and education pages."""
+    from programs.education.models import EducationPage
+    from programs.education.standard import seed_standard_pages
     from programs.library.models import Exercise
     from programs.library.standard import seed_standard_library
 
     seed_standard_library(Exercise)
+    seed_standard_pages(EducationPage)
 
 
 @pytest.fixture(scope="session")

@@ -18,6 +18,7 @@ class ClinicFactory(DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Clinic {n}")
     timezone = "Europe/London"
+    phone = "020 7946 0000"
 
 
 class UserFactory(DjangoModelFactory):

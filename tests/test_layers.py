@@ -19,6 +19,7 @@ FLOORS = [
     "patients",
     "programs.library",
     "programs.prescribing",
+    "programs.education",
     "programs.followup",
     "programs.reminders",
     "programs.outcomes",

@@ -15,6 +15,7 @@ from clinic.services.base import (
     clinician_create,
     field_changes,
 )
+from clinic.services.details import clinic_details_update
 from clinic.services.sessions import api_tokens_revoke_all, user_password_set, user_sessions_end
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "api_tokens_revoke_all",
     "audit_patients_shown",
     "audit_record",
+    "clinic_details_update",
     "clinician_create",
     "field_changes",
     "user_password_set",

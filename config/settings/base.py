@@ -1,6 +1,7 @@
 """Settings shared by every environment; each value comes from the environment or a safe default."""
 
 from pathlib import Path
+from typing import Any
 
 import environ
 import xstatic.pkg.bootstrap
@@ -41,6 +42,7 @@ INSTALLED_APPS = [
     "programs",
     "programs.library",
     "programs.prescribing",
+    "programs.education",
     "programs.followup",
     "programs.reminders",
     "programs.outcomes",
@@ -209,6 +211,32 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Clinics' photos and videos of exercises. Never served from MEDIA_URL: only the app's views
+# stream them, to those allowed to see them (programs.library.views.media_file_response).
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
+MEDIA_URL = "/media-is-not-served/"
+
+
+def media_storage(environ: environ.Env) -> dict[str, Any] | None:
+    """S3 (or any S3-compatible store) for the uploads when MEDIA_S3_BUCKET is set."""
+    bucket = environ("MEDIA_S3_BUCKET", default="")
+    if not bucket:
+        return None
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": environ("MEDIA_S3_ENDPOINT_URL", default=None),
+            "region_name": environ("MEDIA_S3_REGION", default=None),
+            "location": environ("MEDIA_S3_PREFIX", default="media"),
+            "default_acl": "private",  # never public; the app streams what it may show
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+
+
+STORAGES["default"] = media_storage(env) or STORAGES["default"]
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -1,7 +1,7 @@
 """Production settings: secrets without defaults, TLS behind a proxy, Redis and PostgreSQL."""
 
 from .base import *  # noqa: F403
-from .base import env, with_prepared_statements
+from .base import env, media_storage, with_prepared_statements
 
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY")
@@ -26,7 +26,7 @@ CACHES = {
 }
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(env) or {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 

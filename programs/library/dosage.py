@@ -10,6 +10,8 @@ Published anchors behind the defaults:
 - Core endurance (McGill: curl-up, side bridge, bird-dog): 10 s holds × about 6 repetitions,
   2–3 days a week.
 - Progression (ACSM): raise the load in steps of 2–10 %.
+- Mobility, stretches and strengthening (ACSM): stretches held 10–30 s, 2–4 times;
+  resistance work 2–3 days a week. These profiles start at tier mild.
 
 Rules, numbered as in SPEC 2.4:
 1. Monotone: for one exercise, a worse tier never gets more volume than a better one.
@@ -112,6 +114,8 @@ class ExerciseSpec:
     # The shortest hold that still does the exercise's work (prone on elbows: "at least ten
     # seconds"); every dosage of it, default or changed, is held at least this long.
     min_hold_seconds: int = 0
+    # False: in the library for the clinician to add, never put in a generated program.
+    in_generated_program: bool = True
 
 
 @dataclass(frozen=True)
@@ -155,6 +159,12 @@ DEFAULTS: dict[str, dict[str, Dosage | None]] = {
     "bracing": _per_tier((1, 5, 10, 2, 7), (1, 6, 10, 2, 7), (1, 8, 10, 2, 7), (1, 10, 10, 2, 7)),
     # Core endurance (McGill): 10 s × 6, 2 days a week when mild, 3 for prevention.
     "core_endurance": _per_tier(None, None, (1, 6, 10, 1, 2), (1, 6, 10, 1, 3)),
+    # Mobility (cat-camel, knee rolls): slow unloaded cycles, daily, no hold.
+    "mobility": _per_tier(None, None, (1, 8, 0, 1, 7), (1, 10, 0, 1, 7)),
+    # Static stretches (ACSM): 10–30 s holds, repeated 2–4 times, daily.
+    "stretch": _per_tier(None, None, (1, 3, 20, 1, 7), (1, 3, 30, 1, 7)),
+    # Strengthening in repetitions (ACSM): 2–3 days a week, one set and then two.
+    "strength": _per_tier(None, None, (1, 10, 0, 1, 2), (2, 10, 0, 1, 3)),
 }
 PROFILE_LABELS = {
     "rest_position": "Rest position (prone lying)",
@@ -163,6 +173,9 @@ PROFILE_LABELS = {
     "standing_extension": "Standing extension",
     "bracing": "Abdominal bracing",
     "core_endurance": "Core endurance",
+    "mobility": "Mobility",
+    "stretch": "Stretch",
+    "strength": "Strengthening",
 }
 
 
@@ -191,6 +204,7 @@ def select_exercises(
         exercise
         for exercise in library
         if not exclusion_reason(tier=tier, exercise=exercise, patient=patient)
+        and exercise.in_generated_program
         and (not exercise.prone_alternative or not patient.prone_tolerant)
     ]
 
@@ -229,6 +243,20 @@ def rescale(*, dosage: Dosage, profile: str, from_tier: str, to_tier: str) -> Do
         value = round(getattr(dosage, name) * wanted / base) if base else wanted
         scaled[name] = min(max(value, low), high)
     return Dosage(**scaled)
+
+
+def exercise_defaults(exercise: ExerciseSpec) -> list[tuple[str, Dosage | None]]:
+    """Each tier's default dosage of the exercise, None where it is not prescribed.
+
+    Before the patient's own exclusions (prone tolerance, flexion with a disc condition), which
+    the exercise's page names beside the table.
+    """
+    rows: list[tuple[str, Dosage | None]] = []
+    for tier in TIERS:
+        default = DEFAULTS[exercise.dosage_profile][tier]
+        safe = TIERS.index(tier) <= TIERS.index(exercise.max_tier)
+        rows.append((tier, with_min_hold(default, exercise) if default and safe else None))
+    return rows
 
 
 def defaults_table() -> list[dict[str, object]]:

@@ -1,11 +1,14 @@
 """Forms of the exercise library pages (shape only; the services check the rest)."""
 
 from pathlib import Path
+from typing import Any
 
 from django import forms
 from django.conf import settings
 
-from patients.clinical import Severity
+from patients.clinical import TIER_LABELS, Severity
+from programs.library.dosage import TIERS
+from programs.library.media_checks import MAX_VIDEO_BYTES
 from programs.library.models import Exercise
 
 
@@ -19,11 +22,17 @@ def illustration_choices() -> list[tuple[str, str]]:
 
 
 class ExerciseFilterForm(forms.Form):
+    q = forms.CharField(label="Name", required=False, max_length=100)
     category = forms.ChoiceField(
         required=False, choices=[("", "Any category"), *Exercise.Category.choices]
     )
     position = forms.ChoiceField(
         required=False, choices=[("", "Any position"), *Exercise.Position.choices]
+    )
+    tier = forms.ChoiceField(
+        label="Allowed at tier",
+        required=False,
+        choices=[("", "Any tier"), *((t, TIER_LABELS[t]) for t in TIERS)],
     )
 
 
@@ -55,3 +64,19 @@ class ExerciseForm(forms.ModelForm):
             "instructions": forms.Textarea(attrs={"rows": 5}),
             "cautions": forms.Textarea(attrs={"rows": 3}),
         }
+
+
+class ExerciseMediaForm(forms.Form):
+    file = forms.FileField(
+        label="Photo or video",
+        help_text="JPEG, PNG or WebP photos up to 8 MB; MP4 or WebM videos up to 50 MB.",
+    )
+    caption = forms.CharField(
+        max_length=200, help_text="What it shows, in words, for patients who cannot see it."
+    )
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_VIDEO_BYTES:  # refused before it is read into memory
+            raise forms.ValidationError("Videos may be at most 50 MB, photos 8 MB.")
+        return upload

@@ -1,11 +1,13 @@
 """The exercise library: the standard exercises and each clinic's own."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
 from clinic.models import Clinic
 from patients.clinical import TIER_LABELS, Severity
 from programs.library.dosage import BOUNDS, DEFAULTS, PROFILE_LABELS, ExerciseSpec
+from programs.library.standard.cautions import SHARED_CAUTIONS
 
 # Programs and the library list extension work first, then mobility, then core.
 CATEGORY_ORDER = ("extension", "mobility", "core")
@@ -62,6 +64,14 @@ class Exercise(models.Model):
         default=0,
         help_text="Every dosage of it is held at least this long; 0 for none.",
     )
+    in_generated_program = models.BooleanField(
+        default=True,
+        help_text="Generated programs include it where the engine allows; otherwise the "
+        "clinician adds it.",
+    )
+    source = models.CharField(
+        max_length=300, blank=True, help_text="Where the exercise and its dosage come from."
+    )
     illustration = models.CharField(
         max_length=200, blank=True, help_text="Path of the picture under static/."
     )
@@ -115,6 +125,7 @@ class Exercise(models.Model):
             loads_flexion=self.loads_flexion,
             prone_alternative=self.prone_alternative,
             min_hold_seconds=self.min_hold_seconds,
+            in_generated_program=self.in_generated_program,
         )
 
     @property
@@ -126,5 +137,62 @@ class Exercise(models.Model):
         return [line for line in self.cautions.splitlines() if line.strip()]
 
     @property
+    def illustration_alt(self) -> str:
+        """What the picture shows, for those who cannot see it."""
+        from programs.library.pictures import alt_text  # templates load late; keep models light
+
+        return alt_text(self.illustration) or f"Picture: {self.name}"
+
+    @property
+    def specific_cautions(self) -> list[str]:
+        """The cautions other than the shared safety advice, which a handout prints once."""
+        return [c for c in self.caution_list if c not in SHARED_CAUTIONS]
+
+    @property
     def max_tier_label(self) -> str:
         return TIER_LABELS[self.max_tier]
+
+
+class ExerciseMedia(models.Model):
+    """A clinic's own photo or video of an exercise (its own or a standard one).
+
+    Stored through Django's default storage (the filesystem, or S3 in production) under a
+    random name, and served only by the app's views to that clinic's clinicians and to its
+    patients whose program has the exercise: never as a public file.
+    """
+
+    class Kind(models.TextChoices):
+        IMAGE = "image", "Photo"
+        VIDEO = "video", "Video"
+
+    clinic = models.ForeignKey(Clinic, on_delete=models.PROTECT, related_name="exercise_media")
+    exercise = models.ForeignKey(Exercise, on_delete=models.CASCADE, related_name="media")
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    content_type = models.CharField(max_length=32)
+    size = models.PositiveIntegerField(help_text="Bytes stored.")
+    file = models.FileField(upload_to="exercise-media/", max_length=200)
+    caption = models.CharField(
+        max_length=200, help_text="What it shows, in words: read aloud to those who cannot see it."
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        db_table = "library_exercise_media"
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=["image", "video"]), name="exercise_media_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(content_type__in=[
+                    "image/jpeg", "image/png", "image/webp", "video/mp4", "video/webm"
+                ]),
+                name="exercise_media_type_valid",
+            ),
+        ]  # fmt: skip
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} of {self.exercise}: {self.caption}"

@@ -1,12 +1,16 @@
-"""Writes for the exercise library: a clinic adds its own exercises."""
+"""Writes for the exercise library: a clinic adds its own exercises, photos and videos."""
+
+import uuid
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.text import slugify
 
 from clinic.models import AuditLog
 from clinic.services import Actor, audit_record
-from programs.library.models import Exercise
+from programs.library.media_checks import UploadRefused, check_upload
+from programs.library.models import Exercise, ExerciseMedia
 
 
 @transaction.atomic
@@ -56,3 +60,66 @@ def exercise_create(
     # Not a patient's record, so no patient on the audit row.
     audit_record(actor=actor, action=AuditLog.Action.CREATE, obj=exercise, summary=exercise.name)
     return exercise
+
+
+@transaction.atomic
+def exercise_media_add(
+    *, actor: Actor, exercise: Exercise, data: bytes, caption: str
+) -> ExerciseMedia:
+    """Store a clinic's photo or video of an exercise after checking its content.
+
+    Refused uploads raise ValidationError and store nothing. The file is written through the
+    default storage under a random name; if saving the row fails, the file is removed again.
+    """
+    if exercise.clinic_id not in (None, actor.clinic.pk):
+        raise ValidationError({"file": "This exercise is not in your clinic's library."})
+    if not caption.strip():
+        raise ValidationError({"caption": "Say in words what the photo or video shows."})
+    try:
+        checked = check_upload(data)
+    except UploadRefused as exc:
+        raise ValidationError({"file": str(exc)}) from None
+    media = ExerciseMedia(
+        clinic=actor.clinic,
+        exercise=exercise,
+        kind=checked.kind,
+        content_type=checked.content_type,
+        size=len(checked.data),
+        caption=caption.strip(),
+        uploaded_by=actor.user,
+    )
+    media.file.save(
+        f"{actor.clinic.pk}/{uuid.uuid4().hex}.{checked.extension}",
+        ContentFile(checked.data),
+        save=False,
+    )
+    stored = media.file.name or ""
+    try:
+        media.full_clean()
+        media.save()
+        audit_record(
+            actor=actor,
+            action=AuditLog.Action.CREATE,
+            obj=media,
+            summary=f"{media.get_kind_display()} added to {exercise.name}",
+        )
+    except Exception:
+        media.file.storage.delete(stored)  # nothing stored when the upload is not recorded
+        raise
+    return media
+
+
+@transaction.atomic
+def exercise_media_remove(*, actor: Actor, media: ExerciseMedia) -> None:
+    """Delete a clinic's photo or video: the row now, the stored file once that is committed."""
+    if media.clinic_id != actor.clinic.pk:
+        raise ValidationError("This photo or video is not your clinic's.")
+    storage, name = media.file.storage, media.file.name or ""
+    audit_record(
+        actor=actor,
+        action=AuditLog.Action.ARCHIVE,
+        obj=media,
+        summary=f"{media.get_kind_display()} removed from {media.exercise.name}",
+    )
+    media.delete()
+    transaction.on_commit(lambda: storage.delete(name))

@@ -3,9 +3,12 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef
+from django.http import Http404
 
+from patients.models import Patient
 from programs.followup.models import SessionItemLog
+from programs.library.models import ExerciseMedia
 from programs.prescribing.models import Program, ProgramItem
 
 
@@ -16,6 +19,7 @@ class TodayRow:
     item: ProgramItem
     done_today: int
     days_this_week: int
+    media: tuple[ExerciseMedia, ...] = ()  # the clinic's own photos and videos of it
 
     @property
     def left_today(self) -> int:
@@ -50,11 +54,34 @@ def today_plan_for(*, program: Program, today: datetime.date) -> list[TodayRow]:
         week_days.setdefault(row["item_id"], set()).add(row["session__local_date"])
         if row["session__local_date"] == today:
             today_counts[row["item_id"]] = row["times"]
+    items = list(program.items.all())
+    media: dict[int, list[ExerciseMedia]] = {}
+    for shown in ExerciseMedia.objects.filter(
+        clinic__patients=program.patient_id, exercise_id__in=[i.exercise_id for i in items]
+    ):
+        media.setdefault(shown.exercise_id, []).append(shown)
     return [
         TodayRow(
             item=item,
             done_today=today_counts.get(item.pk, 0),
             days_this_week=len(week_days.get(item.pk, ())),
+            media=tuple(media.get(item.exercise_id, ())),
         )
-        for item in program.items.all()
+        for item in items
     ]
+
+
+def exercise_media_get_for_patient(*, patient: Patient, media_id: int) -> ExerciseMedia:
+    """A photo or video of the patient's clinic of an exercise in one of the patient's programs
+    that the patient has seen (any but a draft); anything else is a 404 like a missing one."""
+    in_a_program = ProgramItem.objects.filter(
+        program__patient=patient, exercise_id=OuterRef("exercise_id")
+    ).exclude(program__status=Program.Status.DRAFT)
+    media = (
+        ExerciseMedia.objects.filter(pk=media_id, clinic_id=patient.clinic_id)
+        .filter(Exists(in_a_program))
+        .first()
+    )
+    if media is None:
+        raise Http404("No such photo or video.")
+    return media

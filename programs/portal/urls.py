@@ -12,4 +12,7 @@ urlpatterns = [
     path("sessions/<int:session_id>/morning/", views.morning_check, name="morning"),
     path("history/", views.history, name="history"),
     path("reminders/", views.reminders, name="reminders"),
+    path("media/<int:media_id>/", views.exercise_media_file, name="media_file"),
+    path("learn/", views.learn, name="learn"),
+    path("learn/<slug:slug>/", views.learn_page, name="learn_page"),
 ]

@@ -14,6 +14,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 from clinic.forms import add_service_errors
 from patients.permissions import PortalRequest, patient_required
 from patients.services import patient_record_view
+from programs.education.selectors import (
+    education_page_get_for,
+    education_pages_for,
+    pinned_pages_for,
+)
 from programs.followup.charts import adherence_chart, pain_chart
 from programs.followup.progression import RED
 from programs.followup.selectors import (
@@ -23,9 +28,10 @@ from programs.followup.selectors import (
     weekly_adherence_for,
 )
 from programs.followup.services import ItemReport, session_log_record, session_morning_record
+from programs.library.views import media_file_response
 from programs.outcomes.selectors.portal import portal_checkin_due_for
 from programs.portal.forms import MorningForm, ReminderForm, SessionLogForm
-from programs.portal.selectors import today_plan_for
+from programs.portal.selectors import exercise_media_get_for_patient, today_plan_for
 from programs.prescribing.models import Program
 from programs.prescribing.selectors import current_program_for, pause_for
 from programs.reminders.models import ReminderPreference
@@ -56,6 +62,7 @@ def today(request: PortalRequest) -> HttpResponse:
             "morning": morning,
             "morning_form": MorningForm() if morning else None,
             "checkin_due": portal_checkin_due_for(patient=patient),
+            "pinned": [pin.page for pin in pinned_pages_for(program=program)],
         },
     )
 
@@ -198,3 +205,23 @@ def reminders(request: PortalRequest) -> HttpResponse:
             messages.success(request, "Your reminder settings are saved.")
             return redirect("portal:reminders")
     return render(request, "portal/reminders.html", {"form": form})
+
+
+@patient_required
+def exercise_media_file(request: PortalRequest, media_id: int) -> HttpResponse:
+    media = exercise_media_get_for_patient(patient=request.portal_patient, media_id=media_id)
+    return media_file_response(media)
+
+
+@patient_required
+def learn(request: PortalRequest) -> HttpResponse:
+    patient = request.portal_patient
+    pinned = [pin.page for pin in pinned_pages_for(program=current_program_for(patient=patient))]
+    pages = education_pages_for(clinic=patient.clinic)
+    return render(request, "portal/learn.html", {"pinned": pinned, "pages": pages})
+
+
+@patient_required
+def learn_page(request: PortalRequest, slug: str) -> HttpResponse:
+    page = education_page_get_for(clinic=request.portal_patient.clinic, slug=slug)
+    return render(request, "portal/learn_page.html", {"page": page})

@@ -283,3 +283,34 @@ class TemplateItem(PrescribedExercise):
 
     def __str__(self) -> str:
         return f"{self.exercise} in {self.template}"
+
+
+class HandoutEmail(models.Model):
+    """The handout emailed to the patient, PDF attached: a row first, sent by a task.
+
+    One of the emails that must not be lost (clinic.outbox): written with the request, sent
+    after commit, published again by the outbox sweep if its task never ran.
+    """
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="handout_emails")
+    to_email = models.EmailField(help_text="The patient's address when it was asked for.")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    claimed_by = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(
+                fields=["created_at"],
+                condition=Q(sent_at__isnull=True),
+                name="handout_email_unsent",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Handout of {self.program} to {self.to_email}"

@@ -35,7 +35,7 @@ def program_get_for(*, clinic: Clinic, program_id: int) -> Program:
     """One program of the clinic with its patient and items; otherwise a 404."""
     return get_object_or_404(
         Program.objects.select_related(
-            "patient__latest_assessment", "patient__clinic"
+            "patient__latest_assessment", "patient__clinic", "created_by"
         ).prefetch_related(_items()),
         patient__clinic=clinic,
         pk=program_id,

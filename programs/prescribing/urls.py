@@ -17,6 +17,12 @@ urlpatterns = [
     ),
     path("programs/<int:program_id>/", views.program_detail, name="detail"),
     path("programs/<int:program_id>/handout/", views.program_handout, name="handout"),
+    path("programs/<int:program_id>/handout.pdf", views.program_handout_pdf, name="handout_pdf"),
+    path(
+        "programs/<int:program_id>/handout/email/",
+        views.program_handout_email,
+        name="handout_email",
+    ),
     path("programs/<int:program_id>/items/add/", views.item_add, name="item_add"),
     path(
         "programs/<int:program_id>/items/<int:item_id>/dosage/",

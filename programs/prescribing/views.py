@@ -21,6 +21,7 @@ from programs.prescribing.forms import (
     TemplateApplyForm,
     TemplateSaveForm,
 )
+from programs.prescribing.handout import handout_context
 from programs.prescribing.models import ProgramItem
 from programs.prescribing.selectors import (
     dosage_history_for,
@@ -32,6 +33,8 @@ from programs.prescribing.selectors import (
     template_list_for,
 )
 from programs.prescribing.services import (
+    ProgramConflict,
+    handout_email_request,
     patient_profile,
     program_activate,
     program_complete,
@@ -41,6 +44,7 @@ from programs.prescribing.services import (
     program_item_move,
     program_item_remove,
     program_pause,
+    program_record_handout,
     program_record_view,
     program_template_apply,
     program_template_save,
@@ -256,8 +260,32 @@ def template_save_view(request: ClinicianRequest, program_id: int) -> HttpRespon
 @clinician_required
 def program_handout(request: ClinicianRequest, program_id: int) -> HttpResponse:
     program = program_get_for(clinic=request.clinician.clinic, program_id=program_id)
-    program_record_view(actor=request.actor, program=program, summary="Handout")
-    return render(request, "prescribing/program_handout.html", {"program": program})
+    program_record_handout(actor=request.actor, program=program, pdf=False)
+    return render(request, "prescribing/program_handout.html", handout_context(program=program))
+
+
+@clinician_required
+@require_POST
+def program_handout_email(request: ClinicianRequest, program_id: int) -> HttpResponse:
+    program = program_get_for(clinic=request.clinician.clinic, program_id=program_id)
+    try:
+        email = handout_email_request(actor=request.actor, program=program)
+    except (ValidationError, ProgramConflict) as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, f"The handout is on its way to {email.to_email}.")
+    return redirect("prescribing:detail", program_id=program.pk)
+
+
+@clinician_required
+def program_handout_pdf(request: ClinicianRequest, program_id: int) -> HttpResponse:
+    from programs.prescribing.handout_pdf import handout_pdf  # WeasyPrint loads slowly
+
+    program = program_get_for(clinic=request.clinician.clinic, program_id=program_id)
+    program_record_handout(actor=request.actor, program=program, pdf=True)
+    response = HttpResponse(handout_pdf(program=program), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="exercise-program-{program.pk}.pdf"'
+    return response
 
 
 @clinician_required

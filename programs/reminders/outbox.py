@@ -15,6 +15,7 @@ from clinic.outbox import SWEEP_LIMIT, Outbox, publish_each
 from clinic.staff_outbox import staff_invitations_unsent
 from patients.outbox import invitations_unsent
 from programs.followup.outbox import alerts_unemailed
+from programs.prescribing.outbox import handout_emails_unsent
 from programs.reminders.models import ClinicianDigest
 from programs.reminders.schedule import DIGEST_WINDOW_END, local_now
 
@@ -64,6 +65,7 @@ def outbox_sweep(*, now: datetime.datetime) -> dict[str, int]:
     from clinic.tasks import send_staff_invitation_task
     from patients.tasks import send_portal_invitation_task
     from programs.followup.tasks import send_alert_email_task
+    from programs.prescribing.tasks import send_handout_email_task
     from programs.reminders.tasks import send_digest_task
 
     work = [
@@ -79,6 +81,7 @@ def outbox_sweep(*, now: datetime.datetime) -> dict[str, int]:
             send_staff_invitation_task,
             staff_invitations_unsent(now=now, limit=SWEEP_LIMIT),
         ),
+        ("handouts", send_handout_email_task, handout_emails_unsent(now=now)),
     ]
     published = dict.fromkeys([kind for kind, _, _ in work], 0)
     for kind, task, ids in work:

@@ -47,9 +47,13 @@ def test_clinician_prescribes_a_moderate_program(live_server, page: Page, sign_i
     page.get_by_role("link", name="Handout").click()
     expect(page.get_by_role("heading", name="Your home exercise program")).to_be_visible()
     expect(page.get_by_role("heading", name="Lying on your elbows")).to_be_visible()
-    expect(page.get_by_text("10 reps, hold 10 s, 2× a day, 7 days a week")).to_be_visible()
+    dose = page.get_by_role("table", name="Dosage of Lying on your elbows")
+    # Sets, reps, hold, times a day, days a week.
+    expect(dose.get_by_role("cell")).to_have_text(["1", "10", "10 s", "2", "7"])
     expect(page.get_by_text("Consult your clinician before changing the program")).to_be_visible()
-    expect(page.get_by_role("img", name="Diagram: Lying on your elbows")).to_be_visible()
+    expect(
+        page.get_by_role("img", name="Lying on the stomach, the person lifts the chest")
+    ).to_be_visible()
 
 
 def test_red_flag_patient_gets_a_referral_not_a_program(live_server, page: Page, sign_in):

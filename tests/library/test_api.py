@@ -26,7 +26,7 @@ FIELDS = {
 }
 
 
-def _own_exercise(clinic, name="Cat camel"):
+def _own_exercise(clinic, name="Seated twist"):
     admin = ClinicianFactory(clinic=clinic)
     return exercise_create(
         actor=Actor(clinic=clinic, user=admin.user),
@@ -96,3 +96,15 @@ def test_list_query_count_is_constant(api, clinic, django_assert_max_num_queries
     with django_assert_max_num_queries(4):
         response = api.get(LIST, {"page_size": page_size})
     assert len(response.json()["results"]) == rows
+
+
+def test_search_and_tier_filters(api):
+    found = api.get(LIST, {"q": "bridge", "tier": "none"}).json()["results"]
+    assert [row["slug"] for row in found] == ["glute-bridge", "side-bridge", "bridge-march"]
+    severe = api.get(LIST, {"tier": "severe"}).json()["results"]
+    assert {row["max_tier"] for row in severe} == {"severe"}
+
+
+def test_a_bad_tier_answers_400(api):
+    response = api.get(LIST, {"tier": "worst"})
+    assert response.status_code == 400 and "tier" in response.json()

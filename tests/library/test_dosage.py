@@ -29,7 +29,8 @@ patients = st.builds(
 SEVERE_ALLOWED = {"prone-lying", "prone-on-elbows", "standing-back-extension", "abdominal-bracing"}
 MODERATE_ADDS = {"prone-press-up", "standing-head-chest-extension"}
 CORE_ENDURANCE = {"curl-up", "bird-dog", "side-bridge", "glute-bridge"}
-FLEXION = {"curl-up"}
+FLEXION = {"curl-up", "cat-camel", "pelvic-tilt", "knee-to-chest"}
+LIBRARY_ONLY = {e.slug for e in STANDARD_LIBRARY if not e.in_generated_program}
 
 
 def _chosen(tier, patient):
@@ -66,6 +67,28 @@ def test_rule2_severe_tier_is_limited_to_gentle_extension_and_bracing(patient):
 def test_rule2_no_press_up_or_core_endurance_is_ever_allowed_at_severe(exercise, patient):
     if exercise.slug in MODERATE_ADDS | CORE_ENDURANCE:
         assert not _allowed(Severity.SEVERE, exercise, patient)
+
+
+@given(exercise=exercises, patient=patients)
+def test_rule2_and_3_hold_for_every_exercise_of_the_library(exercise, patient):
+    if _allowed(Severity.SEVERE, exercise, patient):
+        assert exercise.slug in SEVERE_ALLOWED
+    if _allowed(Severity.MODERATE, exercise, patient):
+        assert exercise.slug in SEVERE_ALLOWED | MODERATE_ADDS
+
+
+def test_the_library_has_twenty_two_exercises_and_flags_every_flexion_one():
+    assert len(STANDARD_LIBRARY) == 22
+    assert len(LIBRARY_ONLY) == 12
+    assert {e.slug for e in STANDARD_LIBRARY if e.loads_flexion} == FLEXION
+
+
+@given(patient=patients, tier=tiers)
+def test_library_only_exercises_are_never_generated_but_may_be_prescribed(patient, tier):
+    assert not _chosen(tier, patient) & LIBRARY_ONLY
+    if tier in (Severity.MILD, Severity.NONE) and patient.prone_tolerant:
+        allowed = {e.slug for e in STANDARD_LIBRARY if _allowed(tier, e, patient)}
+        assert LIBRARY_ONLY - FLEXION - {"front-plank", "bridge-march"} <= allowed
 
 
 @given(patient=patients)

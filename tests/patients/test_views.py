@@ -250,8 +250,9 @@ def test_detail_query_count_is_constant(
     # as the list, with the patient, the audit row and the history instead of count and page,
     # plus programs, templates, alerts, suggestions, sessions with their items, the two
     # charts' data and the latest invitation; the outcomes panel adds its scores with their
-    # PSFS ratings, the programs, the clinic's interval and the discharges
-    with django_assert_max_num_queries(23):
+    # PSFS ratings, the programs, the clinic's interval and the discharges; the reading panel
+    # the program's pinned pages
+    with django_assert_max_num_queries(24):
         assert (
             clinician_client.get(reverse("patients:detail", args=[patient.pk])).status_code == 200
         )

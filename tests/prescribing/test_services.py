@@ -338,9 +338,9 @@ def test_clinic_exercise_names_must_be_new(actor):
     }
     with pytest.raises(ValidationError, match="already in your library"):
         exercise_create(actor=actor, name="Bird dog", **fields)
-    exercise_create(actor=actor, name="Dead bug", **fields)
+    exercise_create(actor=actor, name="Hollow hold", **fields)
     with pytest.raises(ValidationError, match="already in your library"):
-        exercise_create(actor=actor, name="Dead Bug", **fields)
+        exercise_create(actor=actor, name="Hollow Hold", **fields)
 
 
 def test_a_clinic_exercise_keeps_its_own_minimum_hold(actor, patient):

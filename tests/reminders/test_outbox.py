@@ -180,12 +180,14 @@ def test_sweep_twice_sends_one_email(clinician, patient):
         "invitations": 0,
         "digests": 0,
         "staff_invitations": 0,
+        "handouts": 0,
     }
     assert outbox_sweep(now=later(4)) == {
         "alerts": 0,
         "invitations": 0,
         "digests": 0,
         "staff_invitations": 0,
+        "handouts": 0,
     }
     assert len(mail.outbox) == 1 and mail.outbox[0].to == [clinician.user.email]
     alert.refresh_from_db()
@@ -247,6 +249,7 @@ def test_sweep_keeps_the_digest_window_and_opt_outs(db):
         "invitations": 0,
         "digests": 0,
         "staff_invitations": 0,
+        "handouts": 0,
     }
     assert outbox_sweep(now=SEVEN_LONDON + datetime.timedelta(hours=1))["digests"] == 1
 

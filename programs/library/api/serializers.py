@@ -46,3 +46,12 @@ class ExerciseSerializer(serializers.Serializer):
 class ExerciseFilterSerializer(serializers.Serializer):
     category = serializers.ChoiceField(Exercise.Category.choices, required=False, allow_blank=True)
     position = serializers.ChoiceField(Exercise.Position.choices, required=False, allow_blank=True)
+    q = serializers.CharField(
+        required=False, allow_blank=True, max_length=100, help_text="Words of the name."
+    )
+    tier = serializers.ChoiceField(
+        Severity.choices,
+        required=False,
+        allow_blank=True,
+        help_text="Only exercises that may be prescribed at this tier.",
+    )

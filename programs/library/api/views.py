@@ -23,11 +23,7 @@ class ExerciseListView(ClinicAPIView):
     def get(self, request: Request) -> Response:
         filters = ExerciseFilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
-        exercises = exercise_list_for(
-            clinic=self.scope.clinic,
-            category=filters.validated_data.get("category", ""),
-            position=filters.validated_data.get("position", ""),
-        )
+        exercises = exercise_list_for(clinic=self.scope.clinic, **filters.validated_data)
         page = self.paginate_queryset(exercises)
         return self.get_paginated_response(ExerciseSerializer(page, many=True).data)
 

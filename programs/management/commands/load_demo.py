@@ -29,6 +29,7 @@ from programs.prescribing.models import Program
 from programs.prescribing.services import program_activate, program_complete, program_generate
 
 DEMO_CLINIC = "Riverside Spine & Sports Clinic"
+DEMO_PHONE = "020 7946 0321"  # a number Ofcom keeps for drama, never in service
 DEMO_PASSWORD = "spine-demo-2026"  # noqa: S105 - printed for the demo, never used in production
 DEMO_PATIENT_LOGIN = "olivia.bennett@example.com"
 DEMO_CLINICIANS = [
@@ -89,6 +90,9 @@ class Command(BaseCommand):
             )
             clinicians.append(clinician)
         clinic = clinicians[0].clinic
+        if not clinic.phone:
+            clinic.phone = DEMO_PHONE
+            clinic.save(update_fields=["phone"])
         if not clinic.patients.exists():
             actor = Actor(clinic=clinic, user=clinicians[0].user, channel=AuditLog.Channel.SYSTEM)
             for number, row in enumerate(DEMO_PATIENTS, start=1):

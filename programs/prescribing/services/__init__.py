@@ -1,6 +1,7 @@
 """Writes of the prescribing app; import them from here."""
 
 from programs.prescribing.services.base import ProgramConflict, ReferralRequired, patient_profile
+from programs.prescribing.services.handout import handout_email_request, handout_email_send
 from programs.prescribing.services.items import (
     program_item_add,
     program_item_change_dosage,
@@ -13,6 +14,7 @@ from programs.prescribing.services.programs import (
     program_complete,
     program_generate,
     program_pause,
+    program_record_handout,
     program_record_view,
     program_schedule_change,
 )
@@ -22,6 +24,8 @@ from programs.prescribing.services.templates import program_template_apply, prog
 __all__ = [
     "ProgramConflict",
     "ReferralRequired",
+    "handout_email_request",
+    "handout_email_send",
     "patient_profile",
     "program_activate",
     "program_change",
@@ -32,6 +36,7 @@ __all__ = [
     "program_item_move",
     "program_item_remove",
     "program_pause",
+    "program_record_handout",
     "program_record_view",
     "program_schedule_change",
     "program_template_apply",

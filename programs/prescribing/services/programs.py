@@ -252,3 +252,11 @@ def program_change(*, actor: Actor, program: Program, **changes: Any) -> Program
 def program_record_view(*, actor: Actor, program: Program, summary: str = "") -> None:
     """Audit that the actor opened a program, or its handout (a view of clinical data)."""
     audit_program(actor, AuditLog.Action.VIEW, program, summary)
+
+
+def program_record_handout(*, actor: Actor, program: Program, pdf: bool) -> None:
+    """Audit that the actor opened the handout (a view) or downloaded its PDF (an export)."""
+    if pdf:
+        audit_program(actor, AuditLog.Action.EXPORT, program, "Handout downloaded as PDF")
+    else:
+        audit_program(actor, AuditLog.Action.VIEW, program, "Handout")

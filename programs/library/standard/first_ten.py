@@ -1,48 +1,15 @@
-"""The standard exercise library seeded into every installation (SPEC 2.3).
+"""The first ten standard exercises: the McKenzie-style extension chain and McGill's core set."""
 
-Sources: the extension chain (prone lying, prone on elbows, prone press-up, standing back
-extension, standing head and chest lift) follows McKenzie-style extension protocols, in which
-the patient moves from resting prone to loaded extension as pain allows, and pain that
-centralises is a good sign while pain that peripheralises stops the exercise. The core chain
-takes the curl-up, side bridge and bird-dog from McGill's core endurance exercises (short
-holds of about 10 s, the spine kept in neutral), preceded by abdominal bracing and the glute
-bridge as found in general physiotherapy home-exercise advice. Bending forward (spinal
-flexion) should be avoided during the acute phase; the curl-up is the only exercise here that
-flexes the spine, and the dosage engine withholds it for disc conditions at tier moderate or
-severe.
-
-Patient-facing text (instructions, cautions) is written in plain English for about a
-12-year-old reading level; `summary` is for clinicians. Doses (reps, holds, sessions) come
-from `programs.library.dosage`, so the instructions say only what the published protocols fix.
-"""
-
-from dataclasses import dataclass
 from typing import Any
 
-from programs.library.dosage import ExerciseSpec
-
-# Safety points shared by every exercise.
-_STOP_IF_LEG = (
-    "Stop if pain spreads into your buttock or leg, or if you feel numbness, tingling or "
-    "weakness. Tell your clinician."
-)
-_DISCOMFORT = (
-    "Mild discomfort in your back that settles is OK. Sharp pain, or pain that keeps "
-    "getting worse, is not. Stop if this happens."
-)
-# Extension exercises: centralisation versus peripheralisation.
-_CENTRALISES = (
-    "If the pain moves toward the middle of your back, that is usually a good sign. "
-    "If it spreads down your leg, stop and tell your clinician."
-)
-# Core exercises: no Valsalva.
-_BREATHE = "Do not hold your breath. Keep breathing slowly and normally."
+from programs.library.standard.cautions import BREATHE, CENTRALISES, DISCOMFORT, STOP_IF_LEG
+from programs.library.standard.sources import MCGILL, MCGILL_BIG3, MCKENZIE, NHS_EXERCISES
 
 # Each standard exercise with all its facts in one place: what the dosage engine, the
 # progression rules and the library read (category, position, dosage profile, the worst tier it
 # is safe at, flexion, whether it stands in for prone work, its minimum hold) and what patients
 # read (name, instructions, cautions).
-_ROWS: list[dict[str, Any]] = [
+ROWS: list[dict[str, Any]] = [
     {
         "slug": "prone-lying",
         "name": "Lying on your stomach",
@@ -51,6 +18,7 @@ _ROWS: list[dict[str, Any]] = [
         "progression_order": 1,
         "dosage_profile": "rest_position",
         "max_tier": "severe",
+        "source": MCKENZIE,
         "summary": (
             "Relaxed prone lying: the first step of the McKenzie extension chain, easing the "
             "lumbar spine toward extension and testing prone tolerance before loaded extension."
@@ -64,9 +32,9 @@ _ROWS: list[dict[str, Any]] = [
             "Stay like this for a minute or two.",
         ],
         "cautions": [
-            _CENTRALISES,
-            _STOP_IF_LEG,
-            _DISCOMFORT,
+            CENTRALISES,
+            STOP_IF_LEG,
+            DISCOMFORT,
             "If you cannot lie on your stomach comfortably, tell your clinician. "
             "There is a standing exercise you can do instead.",
         ],
@@ -79,6 +47,7 @@ _ROWS: list[dict[str, Any]] = [
         "progression_order": 2,
         "dosage_profile": "extension_hold",
         "max_tier": "severe",
+        "source": MCKENZIE,
         "min_hold_seconds": 10,
         "summary": (
             "Prone on elbows (sphinx): sustained passive lumbar extension with the pelvis on "
@@ -94,9 +63,9 @@ _ROWS: list[dict[str, Any]] = [
             "Rest, then repeat.",
         ],
         "cautions": [
-            _CENTRALISES,
-            _STOP_IF_LEG,
-            _DISCOMFORT,
+            CENTRALISES,
+            STOP_IF_LEG,
+            DISCOMFORT,
             "Do not push your hips up off the floor.",
         ],
     },
@@ -108,6 +77,7 @@ _ROWS: list[dict[str, Any]] = [
         "progression_order": 3,
         "dosage_profile": "press_up",
         "max_tier": "moderate",
+        "source": MCKENZIE,
         "summary": (
             "Prone press-up (McKenzie extension in lying): end-range lumbar extension with "
             "the pelvis on the floor and a 1–2 s pause at the top."
@@ -121,9 +91,9 @@ _ROWS: list[dict[str, Any]] = [
             "Repeat.",
         ],
         "cautions": [
-            _CENTRALISES,
-            _STOP_IF_LEG,
-            _DISCOMFORT,
+            CENTRALISES,
+            STOP_IF_LEG,
+            DISCOMFORT,
             "Only go as high as feels comfortable. Do not force it.",
         ],
     },
@@ -135,6 +105,7 @@ _ROWS: list[dict[str, Any]] = [
         "progression_order": 4,
         "dosage_profile": "standing_extension",
         "max_tier": "severe",
+        "source": MCKENZIE,
         "prone_alternative": True,
         "summary": (
             "Lumbar extension in standing: the alternative when prone lying is not tolerated, "
@@ -150,9 +121,9 @@ _ROWS: list[dict[str, Any]] = [
             "Repeat.",
         ],
         "cautions": [
-            _CENTRALISES,
-            _STOP_IF_LEG,
-            _DISCOMFORT,
+            CENTRALISES,
+            STOP_IF_LEG,
+            DISCOMFORT,
             "Move slowly. Stand near a wall or a chair if you feel unsteady.",
         ],
     },
@@ -164,6 +135,7 @@ _ROWS: list[dict[str, Any]] = [
         "progression_order": 5,
         "dosage_profile": "standing_extension",
         "max_tier": "moderate",
+        "source": MCKENZIE,
         "summary": (
             "Standing thoracic and cervical extension: works the back extensors while keeping "
             "load on the lumbar spine low."
@@ -177,9 +149,9 @@ _ROWS: list[dict[str, Any]] = [
             "Repeat.",
         ],
         "cautions": [
-            _CENTRALISES,
-            _STOP_IF_LEG,
-            _DISCOMFORT,
+            CENTRALISES,
+            STOP_IF_LEG,
+            DISCOMFORT,
             "Stop if you feel dizzy. Do not tip your head back too far.",
         ],
     },
@@ -191,6 +163,7 @@ _ROWS: list[dict[str, Any]] = [
         "progression_order": 1,
         "dosage_profile": "bracing",
         "max_tier": "severe",
+        "source": MCGILL,
         "summary": (
             "Abdominal bracing: gentle co-contraction of the abdominal wall with the lumbar "
             "spine in neutral, held about 10 s; the entry point of the core chain."
@@ -203,9 +176,9 @@ _ROWS: list[dict[str, Any]] = [
             "Relax, then repeat.",
         ],
         "cautions": [
-            _BREATHE,
-            _STOP_IF_LEG,
-            _DISCOMFORT,
+            BREATHE,
+            STOP_IF_LEG,
+            DISCOMFORT,
             "Keep it gentle. You do not need to squeeze hard.",
         ],
     },
@@ -217,6 +190,7 @@ _ROWS: list[dict[str, Any]] = [
         "progression_order": 2,
         "dosage_profile": "core_endurance",
         "max_tier": "mild",
+        "source": NHS_EXERCISES,
         "summary": (
             "Glute bridge: hip extension in crook lying with a neutral lumbar spine, held about "
             "10 s; trains the gluteals and back extensors together."
@@ -231,9 +205,9 @@ _ROWS: list[dict[str, Any]] = [
             "Lower your hips slowly to the floor. Rest, then repeat.",
         ],
         "cautions": [
-            _BREATHE,
-            _STOP_IF_LEG,
-            _DISCOMFORT,
+            BREATHE,
+            STOP_IF_LEG,
+            DISCOMFORT,
             "Do not lift your hips too high. Your back should stay straight, not bent back.",
         ],
     },
@@ -245,6 +219,7 @@ _ROWS: list[dict[str, Any]] = [
         "progression_order": 3,
         "dosage_profile": "core_endurance",
         "max_tier": "mild",
+        "source": MCGILL_BIG3,
         "loads_flexion": True,
         "summary": (
             "McGill curl-up: trains the rectus abdominis with minimal lumbar flexion, hands "
@@ -263,9 +238,9 @@ _ROWS: list[dict[str, Any]] = [
         "cautions": [
             "This exercise bends your spine forward a little. Do not do it during a flare-up "
             "of disc pain, unless your clinician has said it is OK.",
-            _BREATHE,
-            _STOP_IF_LEG,
-            _DISCOMFORT,
+            BREATHE,
+            STOP_IF_LEG,
+            DISCOMFORT,
         ],
     },
     {
@@ -276,6 +251,7 @@ _ROWS: list[dict[str, Any]] = [
         "progression_order": 4,
         "dosage_profile": "core_endurance",
         "max_tier": "mild",
+        "source": MCGILL_BIG3,
         "summary": (
             "McGill bird-dog: contralateral arm and leg extension in four-point kneeling with "
             "a neutral spine, held about 10 s; back extensor endurance with low spinal load."
@@ -291,9 +267,9 @@ _ROWS: list[dict[str, Any]] = [
             "Return to hands and knees. Repeat with the other arm and leg.",
         ],
         "cautions": [
-            _BREATHE,
-            _STOP_IF_LEG,
-            _DISCOMFORT,
+            BREATHE,
+            STOP_IF_LEG,
+            DISCOMFORT,
             "If it is hard to keep balance, move just your leg or just your arm at first.",
         ],
     },
@@ -305,6 +281,7 @@ _ROWS: list[dict[str, Any]] = [
         "progression_order": 5,
         "dosage_profile": "core_endurance",
         "max_tier": "mild",
+        "source": MCGILL_BIG3,
         "summary": (
             "McGill side bridge: lateral trunk endurance (quadratus lumborum, obliques) with a "
             "neutral spine, held about 10 s each side; knees bent for the easier version."
@@ -320,77 +297,10 @@ _ROWS: list[dict[str, Any]] = [
             "Turn over and do the same on the other side.",
         ],
         "cautions": [
-            _BREATHE,
-            _STOP_IF_LEG,
-            _DISCOMFORT,
+            BREATHE,
+            STOP_IF_LEG,
+            DISCOMFORT,
             "Start with your knees bent. Stop if your shoulder hurts.",
         ],
     },
 ]
-
-
-@dataclass(frozen=True)
-class StandardExercise:
-    """A standard exercise: its facts for the engine and its words for the patient."""
-
-    slug: str
-    name: str
-    category: str
-    position: str
-    progression_order: int
-    dosage_profile: str
-    max_tier: str
-    summary: str
-    instructions: list[str]
-    cautions: list[str]
-    loads_flexion: bool = False
-    prone_alternative: bool = False
-    min_hold_seconds: int = 0
-
-    @property
-    def spec(self) -> ExerciseSpec:
-        return ExerciseSpec(
-            slug=self.slug,
-            category=self.category,
-            position=self.position,
-            dosage_profile=self.dosage_profile,
-            max_tier=self.max_tier,
-            loads_flexion=self.loads_flexion,
-            prone_alternative=self.prone_alternative,
-            min_hold_seconds=self.min_hold_seconds,
-        )
-
-
-STANDARD_EXERCISES: tuple[StandardExercise, ...] = tuple(StandardExercise(**row) for row in _ROWS)
-# What the engine sees of the standard library, in program order (its property tests use it).
-STANDARD_LIBRARY: tuple[ExerciseSpec, ...] = tuple(e.spec for e in STANDARD_EXERCISES)
-
-
-def seed_standard_library(exercise_model: Any) -> None:
-    """Create or update the standard exercises; takes the model so migrations can pass theirs.
-
-    Only the fields the given model has are written, so a migration's historical model (from
-    before a field existed) is seeded with what it can hold; a later migration seeds the rest.
-    """
-    fields = {field.name for field in exercise_model._meta.get_fields()}
-    for exercise in STANDARD_EXERCISES:
-        values = {
-            "name": exercise.name,
-            "summary": exercise.summary,
-            "instructions": "\n".join(exercise.instructions),
-            "cautions": "\n".join(exercise.cautions),
-            "category": exercise.category,
-            "position": exercise.position,
-            "progression_order": exercise.progression_order,
-            "dosage_profile": exercise.dosage_profile,
-            "max_tier": exercise.max_tier,
-            "loads_flexion": exercise.loads_flexion,
-            "prone_alternative": exercise.prone_alternative,
-            "min_hold_seconds": exercise.min_hold_seconds,
-            "illustration": f"img/exercises/{exercise.slug}.svg",
-        }
-        exercise_model.objects.update_or_create(
-            clinic=None,
-            slug=exercise.slug,
-            defaults={name: value for name, value in values.items() if name in fields},
-        )

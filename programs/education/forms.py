@@ -1,0 +1,34 @@
+"""Forms of the education pages (shape only; the services check the rest)."""
+
+from typing import Any, cast
+
+from django import forms
+from django.db.models import QuerySet
+
+from programs.education.models import EducationPage
+
+
+class EducationPageForm(forms.Form):
+    title = forms.CharField(max_length=120)
+    summary = forms.CharField(max_length=200, help_text="One sentence: what the page is about.")
+    body = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="Plain words for patients. A blank line starts a new paragraph; a line "
+        "starting with '- ' is a list item.",
+    )
+    sources = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Where the advice comes from (e.g. NICE NG59), one source per line.",
+    )
+
+
+class PinForm(forms.Form):
+    page = forms.ModelChoiceField(queryset=EducationPage.objects.none(), label="Page to pin")
+
+    def __init__(
+        self, *args: Any, pages: QuerySet[EducationPage] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        if pages is not None:
+            field = cast(forms.ModelChoiceField, self.fields["page"])
+            field.queryset = pages
