@@ -16,4 +16,5 @@ urlpatterns = [
     path("programs/<int:program_id>/outcome-interval/", views.program_interval, name="interval"),
     path("programs/<int:program_id>/discharge/", views.discharge_create, name="discharge"),
     path("discharges/<int:discharge_id>/", views.discharge_letter, name="letter"),
+    path("discharges/<int:discharge_id>/letter.pdf", views.discharge_letter_pdf, name="letter_pdf"),
 ]

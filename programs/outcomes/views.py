@@ -2,6 +2,7 @@
 the instruments and their licences, and the clinic's results with their CSV export."""
 
 import csv
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -12,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from clinic.forms import add_service_errors
 from clinic.models import AuditLog
 from clinic.permissions import ClinicianRequest, clinic_admin_required, clinician_required
-from clinic.services import audit_record
+from clinic.services import audit_patients_shown, audit_record
 from patients.selectors import patient_get_for
 from patients.services import patient_record_view
 from programs.outcomes.charts import ResultRow, results_chart
@@ -197,26 +198,38 @@ def discharge_create(request: ClinicianRequest, program_id: int) -> HttpResponse
     )
 
 
-@clinician_required
-def discharge_letter(request: ClinicianRequest, discharge_id: int) -> HttpResponse:
-    """The discharge letter for the referrer, styled for print."""
+def _letter_context(request: ClinicianRequest, discharge_id: int) -> dict[str, Any]:
     discharge = discharge_get_for(clinic=request.clinician.clinic, discharge_id=discharge_id)
     patient_record_view(actor=request.actor, patient=discharge.patient)
     program = program_get_for(clinic=request.clinician.clinic, program_id=discharge.program_id)
-    return render(
-        request,
-        "outcomes/discharge_letter.html",
-        {
-            "discharge": discharge,
-            "patient": discharge.patient,
-            "program": program,
-            "clinic": request.clinician.clinic,
-            "outcomes": [
-                (o, SPECS[o.instrument], rule_text(o.instrument)) for o in discharge.outcomes.all()
-            ],
-            "dosage_changes": list(dosage_history_for(program=program)),
-        },
-    )
+    return {
+        "discharge": discharge,
+        "patient": discharge.patient,
+        "program": program,
+        "clinic": request.clinician.clinic,
+        "outcomes": [
+            (o, SPECS[o.instrument], rule_text(o.instrument)) for o in discharge.outcomes.all()
+        ],
+        "dosage_changes": list(dosage_history_for(program=program)),
+    }
+
+
+@clinician_required
+def discharge_letter(request: ClinicianRequest, discharge_id: int) -> HttpResponse:
+    """The discharge letter for the referrer, styled for print."""
+    return render(request, "outcomes/discharge_letter.html", _letter_context(request, discharge_id))
+
+
+@clinician_required
+def discharge_letter_pdf(request: ClinicianRequest, discharge_id: int) -> HttpResponse:
+    """The same letter as an A4 PDF, to attach to a referrer's record."""
+    from programs.prescribing.handout_pdf import pdf_from_template  # WeasyPrint loads slowly
+
+    context = _letter_context(request, discharge_id)
+    pdf = pdf_from_template("outcomes/discharge_letter.html", context | {"pdf": True})
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="discharge-letter-{discharge_id}.pdf"'
+    return response
 
 
 CSV_HEADER = [
@@ -244,11 +257,12 @@ def clinic_outcomes(request: ClinicianRequest) -> HttpResponse:
     results = clinic_outcomes_for(clinic=clinic, **form.filters())
     query = request.GET.copy()
     query["export"] = "csv"
+    due = clinic_due_for(clinic=clinic)
     context = {
         "form": form,
         "results": results,
         "csv_query": query.urlencode(),
-        "due": clinic_due_for(clinic=clinic),
+        "due": due,
         "results_chart": results_chart(
             [
                 ResultRow(r.short, r.responders, r.unchanged, r.worse)
@@ -259,6 +273,14 @@ def clinic_outcomes(request: ClinicianRequest) -> HttpResponse:
     if form.is_bound and not form.is_valid():
         # Shown unfiltered with the errors; never exported under filters it could not read.
         return render(request, "outcomes/clinic_outcomes.html", context, status=400)
+    if request.GET.get("export") != "csv":
+        # The due list names patients: a view of their records, as the dashboard's is.
+        audit_patients_shown(
+            actor=request.actor,
+            patient_ids=[item.patient.pk for item in due],
+            object_type="Patient",
+            summary="Clinic outcomes: scores due",
+        )
     if request.GET.get("export") == "csv":
         audit_record(
             actor=request.actor,

@@ -44,10 +44,15 @@ class StaticOnlyFetcher(URLFetcher):
         return URLFetcherResponse(url, body=body, headers={"Content-Type": content_type})
 
 
-def handout_pdf(*, program: Program) -> bytes:
-    """The handout as an A4 PDF."""
-    html = render_to_string(
-        "prescribing/program_handout.html", handout_context(program=program) | {"pdf": True}
-    )
+def pdf_from_template(template: str, context: dict[str, Any]) -> bytes:
+    """A page of the app as a PDF, loading only its static files (the discharge letter too)."""
+    html = render_to_string(template, context)
     document = HTML(string=html, base_url=absolute("/"), url_fetcher=StaticOnlyFetcher())
     return document.write_pdf()
+
+
+def handout_pdf(*, program: Program) -> bytes:
+    """The handout as an A4 PDF."""
+    return pdf_from_template(
+        "prescribing/program_handout.html", handout_context(program=program) | {"pdf": True}
+    )

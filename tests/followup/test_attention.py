@@ -159,8 +159,18 @@ def test_inactivity_alerts_reach_the_dashboard(clinic):
     from programs.reminders.services import inactivity_check
 
     patient = PatientFactory(clinic=clinic)
-    program = program_factory(patient=patient, status="active")
+    program = _idle_program(patient, days=30)
     program.activated_at = timezone.now() - datetime.timedelta(days=30)
     program.save()
+    attention_rebuild(clinic=clinic)
+    assert PatientAttention.objects.get(patient=patient).rank == 10  # low adherence
     inactivity_check(now=timezone.now())
-    assert "inactivity" in _reasons(patient)
+    assert _reasons(patient) == ["inactivity", "low_adherence"]
+    assert PatientAttention.objects.get(patient=patient).rank == 6  # re-ranked, one row
+    newcomer = PatientFactory(clinic=clinic)
+    late = program_factory(patient=newcomer, status="active")
+    late.activated_at = timezone.now() - datetime.timedelta(days=9)
+    late.save()
+    inactivity_check(now=timezone.now())
+    assert PatientAttention.objects.get(patient=newcomer).rank == 6
+    assert _reasons(patient) == ["inactivity", "low_adherence"]  # not raised twice

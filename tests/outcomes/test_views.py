@@ -170,6 +170,27 @@ def test_discharge_offer_page_and_letter(clinician_client, actor, patient):
     assert clinician_client.get(url)["Location"] == response["Location"]
 
 
+def test_the_letter_as_a_pdf(clinician_client, actor, patient):
+    import io
+
+    from pypdf import PdfReader
+
+    program = _completed(actor, patient)
+    url = reverse("outcomes:discharge", args=[program.pk])
+    letter = clinician_client.post(url, {"summary": "Back at work, pain settled."})["Location"]
+    discharge = Discharge.objects.get(program=program)
+    assert reverse("outcomes:letter_pdf", args=[discharge.pk]) in (
+        clinician_client.get(letter).content.decode()
+    )
+    response = clinician_client.get(reverse("outcomes:letter_pdf", args=[discharge.pk]))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert reader.pages[0].mediabox.width == pytest.approx(595.3, abs=1)  # A4
+    assert "Back at work, pain settled." in text and patient.last_name in text
+    assert "Download PDF" not in text and "Print" not in text
+
+
 def test_letter_of_another_clinic_is_404(clinician_client, other_clinic_patient):
     from clinic.services import Actor
 
@@ -178,6 +199,8 @@ def test_letter_of_another_clinic_is_404(clinician_client, other_clinic_patient)
     program = _completed(actor, other_clinic_patient)
     discharge = discharge_record(actor=actor, program=program, summary="Fine")
     assert clinician_client.get(reverse("outcomes:letter", args=[discharge.pk])).status_code == 404
+    pdf = reverse("outcomes:letter_pdf", args=[discharge.pk])
+    assert clinician_client.get(pdf).status_code == 404
 
 
 def _discharged_patients(clinic, count):

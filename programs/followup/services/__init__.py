@@ -2,6 +2,7 @@
 
 from programs.followup.services.alerts import alert_email_send, alert_raise, alert_resolve
 from programs.followup.services.attention import (
+    attention_alerts_add,
     attention_rebuild,
     attention_refresh,
     attention_refresh_many,
@@ -24,6 +25,7 @@ __all__ = [
     "alert_email_send",
     "alert_raise",
     "alert_resolve",
+    "attention_alerts_add",
     "attention_rebuild",
     "attention_refresh",
     "attention_refresh_many",

@@ -11,8 +11,8 @@ from clinic.models import Clinic
 from clinic.outbox import chunked
 from clinic.services import Actor
 from patients.models import Assessment, Patient
-from programs.followup.models import AttentionReason, PatientAttention
-from programs.followup.selectors.dashboard import attention_reasons_compute
+from programs.followup.models import Alert, AttentionReason, PatientAttention
+from programs.followup.selectors.dashboard import RANKS, attention_reasons_compute
 
 REBUILD_CHUNK = 5000  # rows a statement inserts on the rebuild
 
@@ -58,6 +58,41 @@ def attention_refresh_many(*, clinic: Clinic, patient_ids: list[int]) -> None:
         PatientAttention.objects.filter(patient_id__in=chunk).delete()
         reasons = attention_reasons_compute(clinic=clinic, today=today, patient_ids=list(chunk))
         _store(clinic, reasons)
+
+
+@transaction.atomic
+def attention_alerts_add(*, alerts: list[Alert]) -> None:
+    """Add new alerts raised in bulk (the inactivity check, tens of thousands at once) to the
+    patients' reasons without working out the rest again: an alert only adds a reason."""
+    reasons = [
+        AttentionReason(
+            clinic_id=alert.clinic_id,
+            patient_id=alert.patient_id,
+            code=alert.kind,
+            rank=RANKS[alert.kind],
+            label=str(AttentionReason.Code(alert.kind).label),
+            detail=alert.message,
+            happened_at=alert.created_at,
+        )
+        for alert in alerts
+    ]
+    AttentionReason.objects.bulk_create(reasons, batch_size=REBUILD_CHUNK)
+    for chunk in chunked([reason.patient_id for reason in reasons], REBUILD_CHUNK):
+        for rank in sorted({reason.rank for reason in reasons}):
+            PatientAttention.objects.filter(patient_id__in=chunk, rank__gt=rank).update(rank=rank)
+    PatientAttention.objects.bulk_create(
+        [
+            PatientAttention(
+                clinic_id=reason.clinic_id,
+                patient_id=reason.patient_id,
+                rank=reason.rank,
+                latest_at=reason.happened_at,
+            )
+            for reason in reasons
+        ],
+        batch_size=REBUILD_CHUNK,
+        ignore_conflicts=True,  # a patient already waiting keeps their row, re-ranked above
+    )
 
 
 @transaction.atomic

@@ -16,12 +16,12 @@ from django.db import connection, transaction
 from django.db.models import Exists, F, Max, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from clinic.models import AuditLog, Clinic
+from clinic.models import AuditLog
 from clinic.outbox import chunked, enqueue_each_on_commit
 from clinic.services import Actor, audit_record, field_changes
 from patients.models import Patient
 from programs.followup.models import Alert, SessionLog
-from programs.followup.services import attention_refresh_many
+from programs.followup.services import attention_alerts_add
 from programs.library.dosage import BOUNDS, Dosage
 from programs.prescribing.models import Program, ProgramItem
 from programs.reminders.emails import reminder_message
@@ -388,11 +388,7 @@ def _inactivity_alerts(
     ]
     # Batched: PostgreSQL takes at most 65,535 parameters per statement.
     Alert.objects.bulk_create(new, batch_size=1000)
-    by_clinic: dict[int, list[int]] = {}
-    for alert in new:
-        by_clinic.setdefault(alert.clinic_id, []).append(alert.patient_id)
-    for clinic in Clinic.objects.filter(pk__in=list(by_clinic)):
-        attention_refresh_many(clinic=clinic, patient_ids=by_clinic[clinic.pk])
+    attention_alerts_add(alerts=new)
 
 
 @transaction.atomic
