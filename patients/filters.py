@@ -44,6 +44,15 @@ class _ChoiceFilter(django_filters.ChoiceFilter):
 class PatientFilterForm(forms.Form):
     """The FilterSet's form: `archived` and `status` must not contradict each other."""
 
+    # These help texts document the API's parameters in its schema ("true lists ..."); on the
+    # page the options of each select say it in words, so the form shows them for search only.
+    API_ONLY_HELP = ("status", "archived", "referral_required", "ordering")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in self.API_ONLY_HELP:
+            self.fields[name].help_text = ""
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         archived, status = data.get("archived"), data.get("status")
@@ -61,6 +70,7 @@ class PatientFilterSet(django_filters.FilterSet):
     )
     tier = _ChoiceFilter(
         field_name="latest_assessment__tier",
+        label="Tier",
         choices=[(code, TIER_LABELS[code]) for code in Severity.values],
         empty_label="Any tier",
     )

@@ -28,7 +28,7 @@ Rules, numbered as in SPEC 2.4:
    severe.
 """
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 
 from patients.clinical import SEVERITY_ORDER, TIER_LABELS, Condition, Severity
 
@@ -116,6 +116,12 @@ class ExerciseSpec:
     min_hold_seconds: int = 0
     # False: in the library for the clinician to add, never put in a generated program.
     in_generated_program: bool = True
+
+    @classmethod
+    def of(cls, exercise: object) -> "ExerciseSpec":
+        """The spec of anything carrying these facts by name (a library row, a standard
+        exercise), so each field is listed once."""
+        return cls(**{f.name: getattr(exercise, f.name) for f in fields(cls)})
 
 
 @dataclass(frozen=True)

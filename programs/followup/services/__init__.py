@@ -1,6 +1,11 @@
 """Writes of the follow-up app; import them from here."""
 
-from programs.followup.services.alerts import alert_email_send, alert_raise, alert_resolve
+from programs.followup.services.alerts import (
+    alert_email_send,
+    alert_raise,
+    alert_resolve,
+    inactivity_alerts_raise,
+)
 from programs.followup.services.attention import (
     attention_alerts_add,
     attention_rebuild,
@@ -30,6 +35,7 @@ __all__ = [
     "attention_refresh",
     "attention_refresh_many",
     "attention_refresh_on_assessment",
+    "inactivity_alerts_raise",
     "pending_suggestions_withdraw",
     "program_pause_for_emergency",
     "program_pause_for_red_flags",

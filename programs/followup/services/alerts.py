@@ -1,16 +1,19 @@
 """Writes of clinician alerts: raised by what patients report, emailed at once when they are
 emergencies, resolved by a clinician."""
 
+import datetime
+
 from django.db import transaction
 from django.utils import timezone
 
 from clinic.models import AuditLog, Clinician
+from clinic.outbox import chunked
 from clinic.services import Actor, audit_record
 from patients.models import Patient
 from programs.followup.emails import alert_message
 from programs.followup.models import Alert, SessionLog
 from programs.followup.outbox import ALERT_EMAILS
-from programs.followup.services.attention import attention_refresh
+from programs.followup.services.attention import attention_alerts_add, attention_refresh
 
 
 def alert_raise(*, patient: Patient, kind: str, message: str, session: SessionLog | None) -> Alert:
@@ -66,3 +69,31 @@ def alert_email_send(*, alert_id: int, owner: str) -> bool:
         alert_message(alert, recipients).send()
     ALERT_EMAILS.mark_sent(alert.pk)
     return True
+
+
+def inactivity_alerts_raise(
+    *, stale: dict[int, tuple[int, datetime.datetime]], now: datetime.datetime
+) -> None:
+    """Alert clinicians of patients idle since `stale[patient_id] = (clinic_id, since)`, in
+    bulk (the inactivity check may find tens of thousands): one open alert per patient."""
+    alerted: set[int] = set()
+    for chunk in chunked(list(stale)):
+        alerted.update(
+            Alert.objects.filter(
+                patient_id__in=chunk, kind=Alert.Kind.INACTIVITY, resolved_at__isnull=True
+            ).values_list("patient_id", flat=True)
+        )
+    new = [
+        Alert(
+            clinic_id=clinic_id,
+            patient_id=patient_id,
+            kind=Alert.Kind.INACTIVITY,
+            message=f"No session logged for {(now - since).days} days.",
+            created_at=now,
+        )
+        for patient_id, (clinic_id, since) in stale.items()
+        if patient_id not in alerted
+    ]
+    # Batched: PostgreSQL takes at most 65,535 parameters per statement.
+    Alert.objects.bulk_create(new, batch_size=1000)
+    attention_alerts_add(alerts=new)

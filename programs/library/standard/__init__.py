@@ -61,17 +61,7 @@ class StandardExercise:
 
     @property
     def spec(self) -> ExerciseSpec:
-        return ExerciseSpec(
-            slug=self.slug,
-            category=self.category,
-            position=self.position,
-            dosage_profile=self.dosage_profile,
-            max_tier=self.max_tier,
-            loads_flexion=self.loads_flexion,
-            prone_alternative=self.prone_alternative,
-            min_hold_seconds=self.min_hold_seconds,
-            in_generated_program=self.in_generated_program,
-        )
+        return ExerciseSpec.of(self)
 
 
 STANDARD_EXERCISES: tuple[StandardExercise, ...] = tuple(StandardExercise(**row) for row in _ROWS)

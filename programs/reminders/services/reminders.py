@@ -20,8 +20,8 @@ from clinic.models import AuditLog
 from clinic.outbox import chunked, enqueue_each_on_commit
 from clinic.services import Actor, audit_record, field_changes
 from patients.models import Patient
-from programs.followup.models import Alert, SessionLog
-from programs.followup.services import attention_alerts_add
+from programs.followup.models import SessionLog
+from programs.followup.services import inactivity_alerts_raise
 from programs.library.dosage import BOUNDS, Dosage
 from programs.prescribing.models import Program, ProgramItem
 from programs.reminders.emails import reminder_message
@@ -361,34 +361,8 @@ def inactivity_check(*, now: datetime.datetime) -> list[list[int]]:
         if idle >= ALERT_AFTER:
             stale_patients[patient_id] = (clinic_id, since)
     _create_pending(nudges, kind=Reminder.Kind.NUDGE)
-    _inactivity_alerts(stale_patients, now)
+    inactivity_alerts_raise(stale=stale_patients, now=now)
     return reminders_claim(now=now)
-
-
-def _inactivity_alerts(
-    stale: dict[int, tuple[int, datetime.datetime]], now: datetime.datetime
-) -> None:
-    alerted: set[int] = set()
-    for chunk in chunked(list(stale)):
-        alerted.update(
-            Alert.objects.filter(
-                patient_id__in=chunk, kind=Alert.Kind.INACTIVITY, resolved_at__isnull=True
-            ).values_list("patient_id", flat=True)
-        )
-    new = [
-        Alert(
-            clinic_id=clinic_id,
-            patient_id=patient_id,
-            kind=Alert.Kind.INACTIVITY,
-            message=f"No session logged for {(now - since).days} days.",
-            created_at=now,
-        )
-        for patient_id, (clinic_id, since) in stale.items()
-        if patient_id not in alerted
-    ]
-    # Batched: PostgreSQL takes at most 65,535 parameters per statement.
-    Alert.objects.bulk_create(new, batch_size=1000)
-    attention_alerts_add(alerts=new)
 
 
 @transaction.atomic
