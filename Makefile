@@ -6,7 +6,7 @@ PY := .venv/bin/python
 UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
 BROKER_DIRS := var/broker/queue var/broker/processed var/broker/control
 
-.PHONY: install run test lint typecheck chromium check-deploy
+.PHONY: install run test lint typecheck chromium check-deploy messages
 
 .tools/bin/uv:
 	python3 -m venv .tools
@@ -59,3 +59,10 @@ COVERAGE_FLOOR ?= 90
 test: install chromium lint typecheck check-deploy
 	$(PY) manage.py makemigrations --check --dry-run
 	.venv/bin/pytest --cov --cov-report=term --cov-fail-under=$(COVERAGE_FLOOR) $(PYTEST_ARGS)
+
+# Refresh the translation catalogues of the three translated languages from the marked strings.
+# No locations, so a moved string does not rewrite every catalogue.
+MESSAGES_FLAGS := -l es -l fr -l de --no-location --no-obsolete \
+	--ignore=.venv --ignore=.tools --ignore=bench --ignore=tests --ignore=var --ignore=staticfiles --ignore=node_modules
+messages: install
+	$(PY) manage.py makemessages $(MESSAGES_FLAGS)

@@ -197,6 +197,14 @@ PERMISSIONS_POLICY = (
 )
 
 LANGUAGE_CODE = "en-gb"
+# The patient's language (SPEC 3): English is the source; the others live in locale/*.po.
+LANGUAGES = [
+    ("en-gb", "English"),
+    ("es", "Español"),
+    ("fr", "Français"),
+    ("de", "Deutsch"),
+]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
