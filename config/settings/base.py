@@ -58,6 +58,8 @@ MIDDLEWARE = [
     # A database outage met in a view answers 503 with Retry-After, not a server error.
     "config.errors.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Runs after the view (its response pass comes before SessionMiddleware saves).
+    "config.sessions.IdleSessionRefreshMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -142,7 +144,9 @@ LOGOUT_REDIRECT_URL = "login"
 
 # Clinician sessions end after 30 minutes without a request (SPEC 6).
 SESSION_COOKIE_AGE = 30 * 60
-SESSION_SAVE_EVERY_REQUEST = True
+# Each request restarts the 30 minutes, but the row is saved at most once a minute
+# (config.sessions), not on every request.
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # Login throttling: five failures for one account from one address lock it for 15 minutes.

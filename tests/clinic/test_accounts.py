@@ -1,19 +1,24 @@
 """Sign-in, throttling, idle expiry, password reset and the create_clinician command."""
 
+import datetime
 import re
+import time
 from io import StringIO
 
 import pytest
 from django.conf import settings
 from django.contrib.auth.hashers import identify_hasher
+from django.contrib.sessions.models import Session
 from django.core import mail
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import IntegrityError, transaction
 from django.test import Client, override_settings
 from django.urls import reverse
+from django.utils import timezone
 
 from clinic.models import AuditLog, Clinic, Clinician, User
+from config.sessions import REFRESH_SECONDS, REFRESHED_KEY
 from tests.factories import TEST_PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -56,12 +61,44 @@ def test_throttling_is_per_account(clinician, clinic):
     assert _login(client, other.user.email, TEST_PASSWORD).status_code == 302
 
 
+def _session_row(client: Client) -> Session:
+    return Session.objects.get(session_key=client.session.session_key)
+
+
 def test_session_expires_after_thirty_idle_minutes(clinician):
     client = Client()
     _login(client, clinician.user.email, TEST_PASSWORD)
     assert settings.SESSION_COOKIE_AGE == 30 * 60
-    assert settings.SESSION_SAVE_EVERY_REQUEST  # each request restarts the 30 minutes
     assert client.session.get_expiry_age() == 30 * 60
+    # Thirty idle minutes later the row has expired: the next request is signed out.
+    Session.objects.filter(session_key=client.session.session_key).update(
+        expire_date=timezone.now() - datetime.timedelta(seconds=1)
+    )
+    assert client.get(reverse("followup:dashboard")).status_code == 302
+
+
+def test_a_request_restarts_the_idle_clock_without_saving_the_session_every_time(clinician):
+    client = Client()
+    _login(client, clinician.user.email, TEST_PASSWORD)
+    first_expiry = _session_row(client).expire_date
+    # Within the minute: the row is not written again.
+    client.get(reverse("clinic:account"))
+    assert _session_row(client).expire_date == first_expiry
+    # A minute after the last save, a request saves it: 30 minutes from now.
+    session = client.session
+    session[REFRESHED_KEY] = int(time.time()) - REFRESH_SECONDS
+    session.save()
+    Session.objects.filter(session_key=session.session_key).update(
+        expire_date=timezone.now() + datetime.timedelta(minutes=5)
+    )
+    client.get(reverse("clinic:account"))
+    remaining = _session_row(client).expire_date - timezone.now()
+    assert datetime.timedelta(minutes=29) < remaining <= datetime.timedelta(minutes=30)
+
+
+def test_an_anonymous_visit_creates_no_session():
+    Client().get(reverse("login"))
+    assert not Session.objects.exists()
 
 
 def test_password_reset_sends_a_working_link(clinician):
