@@ -10,11 +10,12 @@ from typing import Any
 import django_filters
 import django_filters.fields
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest, QueryDict
 
 from patients.clinical import TIER_LABELS, Condition, Severity
-from patients.models import Patient
+from patients.models import NAME_ORDER, Patient
+from patients.search import search_terms
 
 # The sort keys a caller may ask for; the list is then ordered by name and id, as always.
 PATIENT_SORT_KEYS = (
@@ -26,7 +27,6 @@ PATIENT_SORT_KEYS = (
     "updated_at",
     "id",
 )
-NAME_ORDER = ("last_name", "first_name", "id")
 YES_NO = [("true", "yes"), ("false", "no")]
 
 
@@ -66,7 +66,10 @@ class PatientFilterSet(django_filters.FilterSet):
         label="Search",
         method="filter_search",
         max_length=100,
-        help_text="Words of the first or last name, or the exact external ID.",
+        help_text=(
+            "Words found in any part of the first name, last name or external ID; "
+            "case and accents do not matter."
+        ),
     )
     tier = _ChoiceFilter(
         field_name="latest_assessment__tier",
@@ -149,12 +152,10 @@ class PatientFilterSet(django_filters.FilterSet):
         return queryset
 
     def filter_search(self, queryset: QuerySet[Patient], name: str, value: str):
-        for term in value.split():
-            queryset = queryset.filter(
-                Q(first_name__icontains=term)
-                | Q(last_name__icontains=term)
-                | Q(external_id__iexact=term)
-            )
+        # Each word anywhere in the folded names and external ID: a LIKE '%word%' that the
+        # trigram index serves on PostgreSQL (patients migration 0006).
+        for term in search_terms(value):
+            queryset = queryset.filter(search_text__contains=term)
         return queryset
 
     def filter_referral_required(self, queryset: QuerySet[Patient], name: str, value: str):

@@ -21,6 +21,11 @@ from patients.clinical import (
     referral_for,
     tier_reason,
 )
+from patients.search import search_text
+
+# The list's order, and the tie-break after any other sort key (patients.filters).
+NAME_ORDER = ("last_name", "first_name", "id")
+SORT_KEYS_INDEXED = ("first_name", "date_of_birth", "external_id", "created_at", "updated_at")
 
 
 def validate_date_of_birth(value: datetime.date) -> None:
@@ -77,11 +82,22 @@ class Patient(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Names and external ID folded (patients.search): the list's search reads only this column,
+    # through a trigram index on PostgreSQL (migration 0007).
+    search_text = models.CharField(max_length=400, editable=False, default="")
 
     class Meta:
         ordering = ["last_name", "first_name", "id"]
+        # Each ordering the list offers starts with the clinic and status it always filters by.
         indexes = [
-            models.Index(fields=["clinic", "status", "last_name", "first_name"]),
+            models.Index(fields=["clinic", "status", *NAME_ORDER]),
+            *(
+                models.Index(
+                    fields=["clinic", "status", key, *(f for f in NAME_ORDER if f != key)],
+                    name=f"patient_by_{key}",
+                )
+                for key in SORT_KEYS_INDEXED
+            ),
         ]
         constraints = [
             # Case-insensitive, like the search by external ID: "MRN-7" and "mrn-7" are one.
@@ -109,6 +125,17 @@ class Patient(models.Model):
 
     def __str__(self) -> str:
         return self.full_name
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        # A derived index key, not a rule: kept here so that every writer (services, admin,
+        # factories) stores it. Bulk writers call patients.search.search_text themselves.
+        self.search_text = search_text(
+            first_name=self.first_name, last_name=self.last_name, external_id=self.external_id
+        )
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "search_text"}  # type: ignore[misc]
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
 
     @property
     def full_name(self) -> str:

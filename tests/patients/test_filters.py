@@ -78,12 +78,15 @@ def _sorted(patients, ordering=""):
     return rows
 
 
+def _plain(text):
+    """Lower case without accents, written out for these names."""
+    return text.casefold().translate(str.maketrans("ëåöá", "eaoa"))
+
+
 def _matches(patient, term):
-    term = term.casefold()
-    return (
-        term in patient.first_name.casefold()
-        or term in patient.last_name.casefold()
-        or term == patient.external_id.casefold()
+    return any(
+        _plain(term) in _plain(field)
+        for field in (patient.first_name, patient.last_name, patient.external_id)
     )
 
 
@@ -104,8 +107,12 @@ CASES = {
         lambda ps: [p for p in _active(ps) if _matches(p, "an") and _matches(p, "smith")],
     ),
     "q exact external id, any case": ({"q": "mrn-2"}, lambda ps: [ps[1]]),
-    "q part of an external id finds nothing": ({"q": "MRN"}, lambda ps: []),
+    "q part of an external id": ({"q": "RN-"}, lambda ps: [ps[0], ps[1], ps[3], ps[7]]),
     "q accented": ({"q": "zoë"}, lambda ps: [ps[3]]),
+    "q accents folded": ({"q": "ZOE angstrom"}, lambda ps: [ps[3]]),
+    "q accent added": ({"q": "Sëan"}, lambda ps: [ps[7]]),
+    "q part of a name": ({"q": "ngstr"}, lambda ps: [ps[3]]),
+    "q across first name, surname and id": ({"q": "ann 1 smi"}, lambda ps: [ps[0]]),
     "q percent is no wildcard": ({"q": "50%"}, lambda ps: [ps[4]]),
     "q underscore is no wildcard": ({"q": "a_b"}, lambda ps: [ps[5]]),
     "q quote": ({"q": "o'neil"}, lambda ps: [ps[7]]),
