@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from clinic.forms import add_service_errors
+from clinic.paging import CappedPaginator
 from clinic.permissions import ClinicianRequest, clinic_admin_required, clinician_required
 from clinic.services import audit_patients_shown
 from patients.filters import PatientFilterSet
@@ -41,7 +42,7 @@ def patient_list(request: ClinicianRequest) -> HttpResponse:
     # Always bound, so that no filters lists the active patients; bad values are shown and
     # ignored.
     filters = PatientFilterSet(request.GET, queryset=patients_of(clinic=request.clinician.clinic))
-    page = Paginator(filters.qs, PATIENTS_PER_PAGE).get_page(request.GET.get("page"))
+    page = CappedPaginator(filters.qs, PATIENTS_PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     audit_patients_shown(
