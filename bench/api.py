@@ -5,10 +5,10 @@ Redis) in the same run.
 
     .venv/bin/python bench/api.py [--rounds 5] [--seconds 3] [--concurrency 8] [--workers 4]
 
-gunicorn runs on core 0 and the load generator on core 1 (taskset / sched_setaffinity), so the
-client does not take the server's core; PostgreSQL and Redis float. Paths alternate in short
-rounds so that other load on the machine hits all alike. Printed: each path's median req/s and
-the ratios API / DRF peer (goal >= 2) and API / bare.
+gunicorn runs on core 0 and the load generator, wrk (Debian's package; Python clients when it is
+missing), on core 1 (taskset), so the client does not take the server's core; PostgreSQL and
+Redis float. Paths alternate in short rounds so that other load on the machine hits all alike.
+Printed: each path's median req/s and the ratios API / DRF peer (goal >= 2) and API / bare.
 
 In-process it also times the page of 50 read and serialized several ways (ModelSerializer, the
 API's serializer, plain rows from values_list() as the list builds them), checking they give
@@ -24,6 +24,7 @@ import datetime
 import http.client
 import multiprocessing
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -170,6 +171,9 @@ def _client(path: str, headers: dict, seconds: float, results) -> None:
 
 
 def requests_per_second(path: str, headers: dict, seconds: float, concurrency: int) -> float:
+    """wrk (compiled, one thread) on the client core when installed; else Python clients."""
+    if shutil.which("wrk"):
+        return _wrk(path, headers, seconds, concurrency)
     results = multiprocessing.Queue()
     clients = [
         multiprocessing.Process(target=_client, args=(path, headers, seconds, results))
@@ -182,6 +186,26 @@ def requests_per_second(path: str, headers: dict, seconds: float, concurrency: i
     for client in clients:
         client.join()
     return total / (time.perf_counter() - started)
+
+
+def _wrk(path: str, headers: dict, seconds: float, concurrency: int) -> float:
+    command = [
+        "wrk",
+        "--threads",
+        "1",
+        "--connections",
+        str(concurrency),
+        "--duration",
+        f"{max(1, round(seconds))}s",
+        *(arg for name, value in headers.items() for arg in ("--header", f"{name}: {value}")),
+        f"http://127.0.0.1:{PORT}{path}",
+    ]
+    if shutil.which("taskset"):
+        command = ["taskset", "-c", str(CLIENT_CORE), *command]
+    out = subprocess.run(command, capture_output=True, text=True, check=True).stdout  # noqa: S603
+    if "Non-2xx" in out:
+        raise SystemExit(f"{path} answered errors under load:\n{out}")
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
 
 
 def serve(workers: int) -> subprocess.Popen:
@@ -249,7 +273,8 @@ def main() -> None:
     )
     print(
         f"\n{args.patients} patients; gunicorn with {args.workers} sync workers on core "
-        f"{SERVER_CORE}, {args.concurrency} clients on core {CLIENT_CORE}; median of "
+        f"{SERVER_CORE}, {args.concurrency} connections of "
+        f"{'wrk' if shutil.which('wrk') else 'Python clients'} on core {CLIENT_CORE}; median of "
         f"{args.rounds} alternating rounds of {args.seconds:g} s:"
     )
     for name, path in PATHS.items():

@@ -10,10 +10,11 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.db.models import Count, F, Max, Prefetch, Q
 
 from clinic.models import Clinic
+from clinic.paging import CappedPaginator
 from patients.models import Patient
 from programs.followup.models import (
     Alert,
@@ -203,7 +204,7 @@ def dashboard_page_for(
         .annotate(n=Count("patient_id", distinct=True))
     )
     return DashboardPage(
-        page=Paginator(patients, DASHBOARD_PAGE_SIZE).get_page(page),
+        page=CappedPaginator(patients, DASHBOARD_PAGE_SIZE).get_page(page),
         counts={c: counts.get(c, 0) for c in Code.values},
         code=code,
     )
