@@ -1,11 +1,21 @@
 """Forms of the education pages (shape only; the services check the rest)."""
 
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from django import forms
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from programs.education.models import EducationPage
+from programs.education.reading import translation_languages
+from programs.education.texts import TRANSLATED_FIELDS, localized_field
+
+
+class TranslationGroup(NamedTuple):
+    language: str
+    name: str
+    fields: list[forms.BoundField]
+    has_errors: bool
 
 
 class EducationPageForm(forms.Form):
@@ -20,6 +30,51 @@ class EducationPageForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Where the advice comes from (e.g. NICE NG59), one source per line.",
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Optional translations, one group per portal language; a language is given whole
+        # or left empty (the service says which field is missing).
+        labels = {"title": _("Title"), "summary": _("Summary"), "body": _("Text")}
+        for language, _name in translation_languages():
+            for field in TRANSLATED_FIELDS:
+                source = self.fields[field]
+                self.fields[localized_field(field, language)] = forms.CharField(
+                    label=labels[field],
+                    required=False,
+                    max_length=getattr(source, "max_length", None),
+                    widget=forms.Textarea(attrs={"rows": 6})
+                    if field == "body"
+                    else forms.TextInput(),
+                )
+
+    def translation_groups(self) -> list[TranslationGroup]:
+        """Each portal language's optional translation, for a collapsible group each."""
+        groups = []
+        for language, name in translation_languages():
+            fields = [self[localized_field(field, language)] for field in TRANSLATED_FIELDS]
+            groups.append(
+                TranslationGroup(language, name, fields, any(field.errors for field in fields))
+            )
+        return groups
+
+    def source_fields(self) -> list[forms.BoundField]:
+        """The page in the clinic's language, with its sources."""
+        return [self[name] for name in (*TRANSLATED_FIELDS, "sources")]
+
+    def page_data(self) -> dict[str, Any]:
+        """The cleaned form as the keyword arguments of `education_page_create`."""
+        data = self.cleaned_data
+        return {
+            **{name: data[name] for name in (*TRANSLATED_FIELDS, "sources")},
+            "translations": {
+                language: {
+                    field: data.get(localized_field(field, language), "")
+                    for field in TRANSLATED_FIELDS
+                }
+                for language, _name in translation_languages()
+            },
+        }
 
 
 class PinForm(forms.Form):

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from clinic.forms import add_service_errors
 from clinic.permissions import ClinicianRequest, clinician_required
 from programs.education.forms import EducationPageForm, PinForm
+from programs.education.reading import page_text_for_reader
 from programs.education.selectors import (
     education_page_get_for,
     education_pages_for,
@@ -28,7 +29,7 @@ def page_list(request: ClinicianRequest) -> HttpResponse:
     form = EducationPageForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            page = education_page_create(actor=request.actor, **form.cleaned_data)
+            page = education_page_create(actor=request.actor, **form.page_data())
         except ValidationError as exc:
             add_service_errors(exc, form)
         else:
@@ -44,7 +45,8 @@ def page_list(request: ClinicianRequest) -> HttpResponse:
 @clinician_required
 def page_detail(request: ClinicianRequest, slug: str) -> HttpResponse:
     page = education_page_get_for(clinic=request.clinician.clinic, slug=slug)
-    return render(request, "education/page_detail.html", {"page": page})
+    text = page_text_for_reader(page)
+    return render(request, "education/page_detail.html", {"page": page, "text": text})
 
 
 @clinician_required
