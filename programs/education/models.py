@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from modeltranslation.manager import MultilingualManager
 
 from clinic.models import Clinic
 from programs.education.texts import body_blocks
@@ -27,6 +28,10 @@ class EducationPage(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    # The manager modeltranslation would put in at runtime (it reads `title` as the active
+    # language's column), declared so that type checkers know it too.
+    objects: MultilingualManager["EducationPage"] = MultilingualManager()
 
     class Meta:
         ordering = ["order", "title"]
