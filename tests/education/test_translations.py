@@ -1,11 +1,15 @@
 """Education pages in the patient's language: the standard pages translated, the clinic's
 language with a notice when a translation is missing, and clinics translating their own."""
 
+from importlib import import_module
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 from django.urls import reverse
 from django.utils import translation
 
@@ -20,6 +24,7 @@ from tests.factories import portal_client_for
 pytestmark = pytest.mark.django_db
 
 TRANSLATED = ("es", "fr", "de")
+MIGRATIONS = Path(import_module("programs.education.migrations").__file__).parent
 
 PAGE = {
     "title": "Sleeping comfortably",
@@ -202,3 +207,20 @@ def test_the_service_refuses_an_unknown_language_and_writes_the_source_column(ac
         page = education_page_create(actor=actor, **PAGE)
     page.refresh_from_db()
     assert page.title_en_gb == "Sleeping comfortably" and page.title_es is None
+
+
+def test_the_migration_keeps_existing_pages_text_in_the_clinics_language(actor, clinic):
+    """Run on a database from before translations: each page's text lands in the English
+    column, and the standard pages get their translations."""
+    name = next(p.stem for p in MIGRATIONS.glob("*_education_translations.py"))
+    migration = import_module(f"programs.education.migrations.{name}")
+    # The models as the migration sees them: plain columns, no modeltranslation rewriting.
+    state = MigrationLoader(connection).project_state(("education", name))
+    page = education_page_create(actor=actor, **PAGE)
+    EducationPage.objects.filter(pk=page.pk).update(title_en_gb=None, body_en_gb=None)
+    EducationPage.objects.filter(clinic=None).update(title_es=None, body_de=None)
+    migration.copy_source_text(state.apps, None)
+    page.refresh_from_db()
+    assert (page.title_en_gb, page.body_en_gb) == (PAGE["title"], PAGE["body"])
+    surgery = EducationPage.objects.get(clinic=None, slug="surgery")
+    assert surgery.title_es == "¿Necesitaré una operación?" and "Spondylodese" in surgery.body_de
