@@ -11,7 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 
 from clinic.models import AuditLog
-from clinic.services import Actor, audit_record
+from clinic.services import Actor, audit_record, field_changes
 from programs.education.models import EducationPage, ProgramPage
 from programs.education.reading import language_name, source_language, translation_languages
 from programs.education.texts import TRANSLATED_FIELDS, localized_field
@@ -110,6 +110,36 @@ def _page_create(
     page.save()
     said = page.title + (f" (translated: {', '.join(translated)})" if translated else "")
     audit_record(actor=actor, action=AuditLog.Action.CREATE, obj=page, summary=said)
+    return page
+
+
+@transaction.atomic
+def education_page_translate(
+    *, actor: Actor, page: EducationPage, translations: Translations
+) -> EducationPage:
+    """Set the clinic's translations of its own page; a language left empty is cleared,
+    so its patients see the page in the clinic's language with the notice again."""
+    if page.clinic_id != actor.clinic.pk:
+        raise ValidationError(gettext("Only your clinic's own pages can be translated here."))
+    filled, _given = _checked_translations(translations)
+    columns: dict[str, str | None] = {
+        localized_field(field, language): None
+        for language in translations
+        for field in TRANSLATED_FIELDS
+    }
+    columns |= filled
+    before = {column: getattr(page, column) for column in columns}
+    for column, value in columns.items():
+        setattr(page, column, value)
+    page.full_clean()
+    page.save(update_fields=list(columns))
+    audit_record(
+        actor=actor,
+        action=AuditLog.Action.CHANGE,
+        obj=page,
+        summary=f"Translations of “{getattr(page, localized_field('title', source_language()))}”",
+        changes=field_changes(before, columns),
+    )
     return page
 
 

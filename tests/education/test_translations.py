@@ -14,12 +14,13 @@ from django.urls import reverse
 from django.utils import translation
 
 from clinic.models import AuditLog
+from clinic.services import Actor
 from programs.education.models import EducationPage
 from programs.education.reading import language_name
-from programs.education.services import education_page_create
+from programs.education.services import education_page_create, education_page_translate
 from programs.education.standard import STANDARD_PAGES
 from programs.education.texts import body_blocks, page_text
-from tests.factories import portal_client_for
+from tests.factories import ClinicFactory, portal_client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -224,3 +225,57 @@ def test_the_migration_keeps_existing_pages_text_in_the_clinics_language(actor, 
     assert (page.title_en_gb, page.body_en_gb) == (PAGE["title"], PAGE["body"])
     surgery = EducationPage.objects.get(clinic=None, slug="surgery")
     assert surgery.title_es == "¿Necesitaré una operación?" and "Spondylodese" in surgery.body_de
+
+
+def test_a_clinic_translates_its_existing_page_and_can_take_a_translation_back(
+    clinician_client, actor, patient
+):
+    page = education_page_create(actor=actor, **PAGE)
+    url = reverse("education:page_translations", args=[page.slug])
+    detail = _text(clinician_client.get(reverse("education:page_detail", args=[page.slug])))
+    assert url in detail
+    assert 'name="title_de"' in _text(clinician_client.get(url))
+    response = clinician_client.post(url, SPANISH)
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.title_es == "Dormir cómodo" and page.title_en_gb == PAGE["title"]
+    row = AuditLog.objects.get(object_type="EducationPage", action="change")
+    assert {"field": "title_es", "old": None, "new": "Dormir cómodo"} in row.changes
+    portal = portal_client_for(patient)
+    learn_url = reverse("portal:learn_page", args=[page.slug])
+    assert "Una almohada" in _text(_get_in(portal, learn_url, "es"))
+    # The form shows what is saved; emptying a language takes its translation away.
+    assert 'value="Dormir cómodo"' in _text(clinician_client.get(url))
+    clinician_client.post(url, {name: "" for name in SPANISH})
+    page.refresh_from_db()
+    assert page.title_es is None and page.body_es is None
+    assert _notice("es") in _text(_get_in(portal, learn_url, "es"))
+
+
+def test_a_bad_translation_of_an_existing_page_changes_nothing(clinician_client, actor):
+    page = education_page_create(actor=actor, **PAGE | {"translations": {"es": {
+        "title": "Dormir", "summary": "Posturas.", "body": "Almohada.",
+    }}})  # fmt: skip
+    url = reverse("education:page_translations", args=[page.slug])
+    response = clinician_client.post(url, {"title_es": "", "summary_es": "Otra", "body_es": ""})
+    text = _text(response)
+    assert response.status_code == 400 and "leave the whole Spanish translation empty" in text
+    assert 'data-testid="translation-es" open>' in text
+    page.refresh_from_db()
+    assert (page.title_es, page.summary_es) == ("Dormir", "Posturas.")
+    assert not AuditLog.objects.filter(object_type="EducationPage", action="change").exists()
+
+
+def test_only_the_clinics_own_pages_can_be_translated(clinician_client, actor):
+    other = education_page_create(
+        actor=Actor(clinic=ClinicFactory(), user=actor.user), **PAGE | {"title": "Secret"}
+    )
+    for slug in ("surgery", other.slug):
+        url = reverse("education:page_translations", args=[slug])
+        assert clinician_client.get(url).status_code == 404
+        assert clinician_client.post(url, SPANISH).status_code == 404
+    assert EducationPage.objects.get(slug="surgery").title_es == "¿Necesitaré una operación?"
+    with pytest.raises(ValidationError, match="own pages"):
+        education_page_translate(
+            actor=actor, page=EducationPage.objects.get(slug="surgery"), translations={}
+        )
