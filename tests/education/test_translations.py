@@ -47,6 +47,12 @@ EMERGENCY_WORDS = {
     "fr": ("organes génitaux", "uriner", "selle", "deux jambes", "urgences", "112", "999"),
     "de": ("Genitalien", "Wasser lassen", "Stuhlgang", "beiden Beinen", "Notaufnahme", "112"),
 }
+PROGRESSIVE_WEAKNESS = {
+    "en_gb": "weakness in a leg that is getting worse",
+    "es": "debilidad en una pierna que va a peor",
+    "fr": "une faiblesse dans une jambe qui s’aggrave",
+    "de": "Schwäche in einem Bein, die immer stärker wird",
+}
 TRAFFIC_LIGHT = {
     "es": ("Verde, de 0 a 3", "Ámbar, 4 o 5", "Rojo, 6 o más"),
     "fr": ("Vert, de 0 à 3", "Orange, 4 ou 5", "Rouge, 6 ou plus"),
@@ -91,13 +97,17 @@ def test_every_standard_page_is_translated_whole_and_keeps_the_english_shape(lan
 
 @pytest.mark.parametrize("language", TRANSLATED)
 def test_the_translations_keep_the_safety_advice_and_the_traffic_light_exact(language):
+    """Progressive leg weakness is an emergency (SPEC 2.2), in English as in translation."""
     urgent = EducationPage.objects.get(clinic=None, slug="when-to-get-help")
     body = getattr(urgent, f"body_{language}")
     assert all(word in body for word in EMERGENCY_WORDS[language]), language
     emergency_signs = body_blocks(body)[1]
-    assert emergency_signs[0] == "ul" and len(emergency_signs[1]) == 4
+    assert emergency_signs[0] == "ul" and len(emergency_signs[1]) == 5
+    assert PROGRESSIVE_WEAKNESS[language] in emergency_signs[1]
     light = getattr(EducationPage.objects.get(slug="pain-during-exercise"), f"body_{language}")
     assert all(band in light for band in TRAFFIC_LIGHT[language])
+    english = body_blocks(urgent.body_en_gb)[1][1]
+    assert PROGRESSIVE_WEAKNESS["en_gb"] in english and len(english) == 5
 
 
 def test_page_text_takes_a_translation_whole_or_falls_back_saying_so():
