@@ -210,6 +210,7 @@ SHOWS_NO_PATIENT_DATA: dict[str, str] = {
     "outcomes:clinic_interval": POST_ONLY,
     "education:page_list": "education pages, written for every patient",
     "education:page_detail": "education pages, written for every patient",
+    "education:page_translations": "a clinic's own education page, written for every patient",
     "education:pin": POST_ONLY,
     "education:unpin": POST_ONLY,
     "library:exercise_detail": "the exercise library",

@@ -3,8 +3,10 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from modeltranslation.manager import MultilingualManager
 
 from clinic.models import Clinic
+from programs.education.texts import body_blocks
 from programs.prescribing.models import Program
 
 
@@ -27,6 +29,10 @@ class EducationPage(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    # The manager modeltranslation would put in at runtime (it reads `title` as the active
+    # language's column), declared so that type checkers know it too.
+    objects: MultilingualManager["EducationPage"] = MultilingualManager()
+
     class Meta:
         ordering = ["order", "title"]
         constraints = [
@@ -45,17 +51,8 @@ class EducationPage(models.Model):
 
     @property
     def blocks(self) -> list[tuple[str, list[str]]]:
-        """The body as ("p", [text]) paragraphs and ("ul", [items]) lists, for the template."""
-        blocks: list[tuple[str, list[str]]] = []
-        for chunk in self.body.replace("\r\n", "\n").split("\n\n"):
-            lines = [line.strip() for line in chunk.splitlines() if line.strip()]
-            items = [line[2:] for line in lines if line.startswith("- ")]
-            prose = [line for line in lines if not line.startswith("- ")]
-            if prose:
-                blocks.append(("p", [" ".join(prose)]))
-            if items:
-                blocks.append(("ul", items))
-        return blocks
+        """The body in the active language, as paragraphs and lists for the template."""
+        return body_blocks(self.body)
 
     @property
     def source_list(self) -> list[str]:

@@ -21,6 +21,14 @@ def education_page_get_for(*, clinic: Clinic, slug: str) -> EducationPage:
     return page
 
 
+def own_education_page_get_for(*, clinic: Clinic, slug: str) -> EducationPage:
+    """One of the clinic's own pages (standard pages are not the clinic's to change)."""
+    page = EducationPage.objects.filter(clinic=clinic, slug=slug).first()
+    if page is None:
+        raise Http404("No such page.")
+    return page
+
+
 def pinned_pages_for(*, program: Program | None) -> list[ProgramPage]:
     """The pages pinned to a program, oldest first, with their pages."""
     if program is None:

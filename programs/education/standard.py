@@ -1,13 +1,18 @@
 """The education pages every clinic's patients can read, written for patients (SPEC 2.8).
 
 Plain English at about a 12-year-old reading level, one text file per page in `pages/`
-(prose reads better there than in Python strings). Each page names its sources. The traffic
-light is the one of `programs.followup.progression` (0–3 green, 4–5 amber, 6 or more red).
+(prose reads better there than in Python strings). The Spanish, French and German versions
+sit in `pages/<language>/`: the same body files, and `titles.toml` for titles and summaries.
+Each page names its sources. The traffic light is the one of `programs.followup.progression`
+(0–3 green, 4–5 amber, 6 or more red).
 """
 
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from django.utils import translation
 
 PAGES_DIR = Path(__file__).resolve().parent / "pages"
 
@@ -75,17 +80,45 @@ STANDARD_PAGES: tuple[StandardPage, ...] = (
 )
 
 
+TRANSLATED_LANGUAGES = ("es", "fr", "de")
+
+
+def translations_of(page: StandardPage) -> dict[str, dict[str, str]]:
+    """The page's title, summary and body in each translated language."""
+    texts: dict[str, dict[str, str]] = {}
+    for language in TRANSLATED_LANGUAGES:
+        folder = PAGES_DIR / language
+        with (folder / "titles.toml").open("rb") as titles:
+            heading = tomllib.load(titles)[page.slug]
+        texts[language] = {
+            "title": heading["title"],
+            "summary": heading["summary"],
+            "body": (folder / f"{page.slug}.txt").read_text(encoding="utf-8").strip(),
+        }
+    return texts
+
+
 def seed_standard_pages(page_model: Any) -> None:
-    """Create or update the standard pages; takes the model so migrations can pass theirs."""
+    """Create or update the standard pages, translations included where the model has them.
+
+    Takes the model so migrations can pass theirs: one from before the translation columns
+    gets the English only. Every text column is named explicitly, and the English is also
+    written to the original columns, so the result does not depend on the active language.
+    """
+    columns = {field.name for field in page_model._meta.get_fields()}
     for page in STANDARD_PAGES:
-        page_model.objects.update_or_create(
-            clinic=None,
-            slug=page.slug,
-            defaults={
-                "title": page.title,
-                "summary": page.summary,
-                "body": page.body,
-                "sources": "\n".join(page.sources),
-                "order": page.order,
-            },
-        )
+        english = {"title": page.title, "summary": page.summary, "body": page.body}
+        texts = {f"{field}_en_gb": value for field, value in english.items()}
+        for language, translated in translations_of(page).items():
+            texts |= {f"{field}_{language}": value for field, value in translated.items()}
+        with translation.override("en-gb"):
+            page_model.objects.update_or_create(
+                clinic=None,
+                slug=page.slug,
+                defaults={
+                    **english,
+                    **{column: value for column, value in texts.items() if column in columns},
+                    "sources": "\n".join(page.sources),
+                    "order": page.order,
+                },
+            )
