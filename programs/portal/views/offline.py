@@ -10,7 +10,6 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
 
 from patients.permissions import PortalRequest, patient_required
@@ -25,7 +24,6 @@ SERVICE_WORKER_VERSION = "portal-v1"
 
 
 @require_GET
-@cache_control(max_age=3600, public=True)
 def manifest(request: HttpRequest) -> HttpResponse:
     """The web app manifest, so the portal installs to a phone's home screen."""
     portal = reverse("portal:today")
