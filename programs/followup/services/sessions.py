@@ -97,6 +97,7 @@ def session_log_record(
         existing = _by_token(patient, client_token)
         if existing:
             return existing, False
+    program: Program | None
     if made_for_program_id is not None:
         program = _program_made_for(patient, made_for_program_id)
     else:

@@ -97,7 +97,9 @@ def log_sync(request: PortalRequest) -> HttpResponse:
     items = program_items_for_log(patient=patient, program_id=program_id)
     form = SessionLogForm(request.POST, items=items)
     if not form.is_valid():
-        return _errors({field: list(messages) for field, messages in form.errors.items()})
+        return _errors(
+            {field: [str(m) for m in messages] for field, messages in form.errors.items()}
+        )
     data = form.cleaned_data
     try:
         session, created = session_log_record(
@@ -136,7 +138,9 @@ def morning_sync(request: PortalRequest, session_id: int) -> HttpResponse:
     session = get_object_or_404(patient.sessions.select_related("patient"), pk=session_id)
     form = MorningForm(request.POST)
     if not form.is_valid():
-        return _errors({field: list(messages) for field, messages in form.errors.items()})
+        return _errors(
+            {field: [str(m) for m in messages] for field, messages in form.errors.items()}
+        )
     try:
         session_morning_record(
             actor=request.actor,
