@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from clinic.models import AuditLog
 from clinic.services import Actor, audit_record
@@ -200,7 +201,11 @@ def _program_made_for(patient: Patient, program_id: int) -> Program:
     )
     if program is None:
         raise ValidationError(
-            {"program": "This session was made for a program that is not yours. Nothing was saved."}
+            {
+                "program": _(
+                    "This session was made for a program that is not yours. Nothing was saved."
+                )
+            }
         )
     return program
 
