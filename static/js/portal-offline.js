@@ -80,10 +80,16 @@
     var note = document.getElementById('portal-offline-note');
     if (note) note.hidden = navigator.onLine;
     if (!box || !text) return;
-    var count = pending().length;
-    box.hidden = count === 0;
-    text.textContent = count === 1 ? config.getAttribute('data-one')
-      : config.getAttribute('data-many').replace('{count}', String(count));
+    var list = pending();
+    var sessions = list.filter(function (entry) { return entry.kind === 'session'; }).length;
+    var parts = [];
+    if (sessions === 1) parts.push(config.getAttribute('data-one'));
+    if (sessions > 1) {
+      parts.push(config.getAttribute('data-many').replace('{count}', String(sessions)));
+    }
+    if (list.length > sessions) parts.push(config.getAttribute('data-morning'));
+    box.hidden = list.length === 0;
+    text.textContent = parts.join(' ');
   }
 
   function refused(message) {

@@ -14,6 +14,7 @@ from tests.factories import (
     PatientFactory,
     UserFactory,
     program_factory,
+    session_factory,
 )
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -141,3 +142,25 @@ def test_manifest_and_worker_are_served_for_installing(live_server, page: Page):
     assert worker.ok and worker.headers["content-type"].startswith("text/javascript")
     assert "no-cache" in worker.headers["cache-control"]
     assert worker.headers["service-worker-allowed"] == "/portal/"
+
+
+def test_a_morning_answer_given_offline_is_sent_when_back_online(live_server, phone):
+    page, patient, program = phone
+    session = session_factory(program=program, before=2, after=3, days_ago=1)
+    page.goto(f"{live_server.url}/portal/")
+    _kept_offline(page, f"{live_server.url}/portal/")
+    page.context.set_offline(True)
+    page.reload()
+    morning = page.get_by_role("group", name="How is your back this morning?")
+    morning.get_by_text("4", exact=True).click()
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.get_by_text("Saved on this phone.")).to_be_visible()
+    expect(page.get_by_test_id("outbox")).to_contain_text("Your answer about this morning")
+    session.refresh_from_db()
+    assert session.pain_next_morning is None
+
+    page.context.set_offline(False)
+    page.evaluate("Promise.all([BackstrongOffline.sync(), BackstrongOffline.sync()])")
+    expect(page.get_by_test_id("outbox")).to_be_hidden()
+    session.refresh_from_db()
+    assert session.pain_next_morning == 4
