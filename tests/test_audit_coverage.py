@@ -180,6 +180,16 @@ SHOWS_NO_PATIENT_DATA: dict[str, str] = {
     "portal:emergency": "advice to seek emergency care, the same for every patient",
     "portal:morning": POST_ONLY,
     "portal:reminders": "the patient's reminder times and time zone",
+    "portal:manifest": "the web app manifest: the app's name and icons, the same for everyone",
+    "portal:service_worker": "the offline worker script, the same for everyone",
+    "portal:log_sync": POST_ONLY,
+    "portal:morning_sync": POST_ONLY,
+    "portal:calendar_feed_make": POST_ONLY,
+    "portal:calendar_feed_stop": POST_ONLY,
+    # Polled hourly by a calendar app, with no user to name as the actor; it holds exercise
+    # times only ("Exercise time": no name, diagnosis or exercise). Making, replacing and
+    # revoking the secret URL are audited by their services.
+    "portal:calendar_feed": "exercise times only, by the patient's revocable secret URL",
     "clinic:api_keys": "the clinic's API keys",
     "clinic:api_key_revoke": POST_ONLY,
     "clinic:staff": "the clinic's staff",

@@ -26,6 +26,10 @@ class SessionLogForm(forms.Form):
     """A session: pain before and after, each exercise done or skipped, symptom check."""
 
     client_token = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+    # The program the form was shown for, and when a session kept offline was made: a session
+    # sent hours later still belongs to that program and that day.
+    program = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    performed_at = forms.DateTimeField(widget=forms.HiddenInput, required=False)
     pain_before = pain_field("How bad was your back pain before you started?")
     pain_after = pain_field(
         "What was the worst pain during the exercises or just after?",

@@ -85,3 +85,13 @@ def exercise_media_get_for_patient(*, patient: Patient, media_id: int) -> Exerci
     if media is None:
         raise Http404("No such photo or video.")
     return media
+
+
+def program_items_for_log(*, patient: Patient, program_id: int) -> list[ProgramItem]:
+    """The items of the patient's program a session form was made for (any but a draft); none
+    for another patient's program, which the session service then refuses by name."""
+    return list(
+        ProgramItem.objects.filter(program__patient=patient, program_id=program_id)
+        .exclude(program__status=Program.Status.DRAFT)
+        .select_related("exercise")
+    )

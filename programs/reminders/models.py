@@ -121,3 +121,19 @@ class ClinicianDigest(models.Model):
 
     def __str__(self) -> str:
         return f"Digest for {self.clinician} on {self.local_date}"
+
+
+class CalendarFeed(models.Model):
+    """A patient's private calendar feed of exercise times, named by a secret in its URL.
+
+    Only the secret's SHA-256 is kept (like API keys): a copied database cannot subscribe to
+    anyone's feed. Regenerating replaces the hash and revoking deletes the row, so an old URL
+    then answers 404.
+    """
+
+    patient = models.OneToOneField(Patient, on_delete=models.CASCADE, related_name="calendar_feed")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"Calendar feed of {self.patient}"

@@ -9,7 +9,8 @@ from programs.reminders.emails import (
     clinician_for_digest_unsubscribe_token,
     patient_for_unsubscribe_token,
 )
-from programs.reminders.models import Reminder, ReminderPreference
+from programs.reminders.models import CalendarFeed, Reminder, ReminderPreference
+from programs.reminders.services.calendar import calendar_feed_token_hash
 
 
 def reminder_list_for(*, clinic: Clinic, status: str = "") -> QuerySet[Reminder]:
@@ -40,3 +41,18 @@ def digest_clinician_for(*, token: str) -> Clinician | None:
     if clinician_id is None:
         return None
     return Clinician.objects.select_related("clinic", "user").filter(pk=clinician_id).first()
+
+
+def calendar_feed_for(*, token: str) -> CalendarFeed | None:
+    """The feed a calendar URL's secret names, with its patient; None for a revoked or unknown
+    secret (or an archived patient's)."""
+    return (
+        CalendarFeed.objects.select_related("patient")
+        .filter(token_hash=calendar_feed_token_hash(token), patient__archived_at__isnull=True)
+        .first()
+    )
+
+
+def calendar_feed_exists_for(*, patient: Patient) -> bool:
+    """Whether the patient has a calendar feed address in force."""
+    return CalendarFeed.objects.filter(patient=patient).exists()

@@ -87,15 +87,22 @@ def program_pause_for_emergency(*, actor: Actor, program: Program, session: Sess
         patient=program.patient,
         summary=f"Paused at once: emergency symptom reported ({named})",
     )
+    emergency_symptom_alert(session=session, paused=True)
+
+
+def emergency_symptom_alert(*, session: SessionLog, paused: bool) -> None:
+    """Alert the clinician of a session's emergency symptom and email the clinic at once
+    (through the outbox: a broker outage delays the email, never the advice)."""
+    named = ", ".join(RedFlag(code).label.lower() for code in session.symptoms)
+    done = "The program was paused; the" if paused else "The"
     alert = alert_raise(
-        patient=program.patient,
+        patient=session.patient,
         kind=Alert.Kind.EMERGENCY_SYMPTOM,
-        message=f"Emergency symptom reported: {named}. The program was paused; the patient was "
+        message=f"Emergency symptom reported: {named}. {done} patient was "
         "told to seek emergency care.",
         session=session,
     )
     from programs.followup.tasks import send_alert_email_task
 
-    # Emergencies are emailed at once; other alerts wait for the daily digest. A broker outage
-    # must not fail the report (the patient needs the advice): the outbox sweep sends it later.
+    # Emergencies are emailed at once; other alerts wait for the daily digest.
     enqueue_on_commit(send_alert_email_task, alert.pk)

@@ -7,8 +7,9 @@ import zoneinfo
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from clinic.models import AuditLog
 from clinic.services import Actor, audit_record
@@ -24,7 +25,10 @@ from programs.followup.progression import (
 )
 from programs.followup.services.alerts import alert_raise
 from programs.followup.services.attention import attention_refresh
-from programs.followup.services.safety import program_pause_for_emergency
+from programs.followup.services.safety import (
+    emergency_symptom_alert,
+    program_pause_for_emergency,
+)
 from programs.followup.services.suggestions import suggest
 from programs.prescribing.models import Program
 from programs.prescribing.services import ProgramConflict
@@ -73,21 +77,32 @@ def session_log_record(
     client_token: uuid.UUID | None = None,
     performed_at: datetime.datetime | None = None,
     program_id: int | None = None,
+    made_for_program_id: int | None = None,
 ) -> tuple[SessionLog, bool]:
     """Record a session against the active program; returns (session, created).
 
     `program_id`, when given, must name that active program (a client that logs against the
     program it showed learns when that program is no longer the one in force).
 
-    Submitting the same form twice (same client_token) returns the first session. An emergency
-    symptom pauses the program in the same transaction and alerts the clinician.
+    `made_for_program_id` is the program a portal page was showing when the patient logged,
+    perhaps offline hours ago: the session is kept against it even if a clinician has since
+    paused or replaced it (what was done is a fact), as long as it is one of the patient's
+    programs that the patient could see (not a draft).
+
+    Submitting the same form twice (same client_token) returns the first session and creates
+    nothing, also when two requests race. An emergency symptom pauses the program in the same
+    transaction and alerts the clinician.
     """
     patient = _lock(patient)
     if client_token is not None:
-        existing = SessionLog.objects.filter(patient=patient, client_token=client_token).first()
+        existing = _by_token(patient, client_token)
         if existing:
             return existing, False
-    program = Program.objects.filter(patient=patient, status=Program.Status.ACTIVE).first()
+    program: Program | None
+    if made_for_program_id is not None:
+        program = _program_made_for(patient, made_for_program_id)
+    else:
+        program = Program.objects.filter(patient=patient, status=Program.Status.ACTIVE).first()
     if program_id is not None and (program is None or program.pk != program_id):
         raise ValidationError(
             {"program": f"Program {program_id} is not this patient's active program."}
@@ -131,8 +146,17 @@ def session_log_record(
         client_token=client_token or uuid.uuid4(),
         recorded_by=actor.user,
     )
-    session.full_clean(exclude=["patient", "program"])
-    session.save()
+    session.full_clean(exclude=["patient", "program", "client_token"])
+    try:
+        # A savepoint: a racing request that stored the same token first leaves this
+        # transaction usable, and the patient gets the row that won.
+        with transaction.atomic():
+            session.save()
+    except IntegrityError:
+        existing = _by_token(patient, session.client_token)
+        if existing is None:
+            raise
+        return existing, False
     SessionItemLog.objects.bulk_create(
         SessionItemLog(
             session=session,
@@ -151,13 +175,39 @@ def session_log_record(
         patient=patient,
         summary=f"Session logged: pain {pain_before}→{pain_after} ({session.traffic_light})",
     )
-    if session.symptoms:
+    if session.symptoms and program.status == Program.Status.ACTIVE:
         program_pause_for_emergency(actor=actor, program=program, session=session)
-    else:
+    elif session.symptoms:
+        # Logged offline against a program stopped meanwhile: nothing to pause, but the
+        # clinician must hear of an emergency symptom all the same.
+        emergency_symptom_alert(session=session, paused=False)
+    elif program.status == Program.Status.ACTIVE:
         reason = red_reason(session.outcome)
         _follow_up(program, session, reason=reason, alert_kind=Alert.Kind.RED_SESSION)
     attention_refresh(patient=patient)
     return session, True
+
+
+def _by_token(patient: Patient, client_token: uuid.UUID) -> SessionLog | None:
+    return SessionLog.objects.filter(patient=patient, client_token=client_token).first()
+
+
+def _program_made_for(patient: Patient, program_id: int) -> Program:
+    """The patient's program a log was made for; another patient's or a draft is refused."""
+    program = (
+        Program.objects.filter(patient=patient, pk=program_id)
+        .exclude(status=Program.Status.DRAFT)
+        .first()
+    )
+    if program is None:
+        raise ValidationError(
+            {
+                "program": _(
+                    "This session was made for a program that is not yours. Nothing was saved."
+                )
+            }
+        )
+    return program
 
 
 def _follow_up(program: Program, session: SessionLog, *, reason: str, alert_kind: str) -> None:
@@ -204,15 +254,21 @@ def _maybe_progress(program: Program, session: SessionLog) -> None:
 
 @transaction.atomic
 def session_morning_record(
-    *, actor: Actor, session: SessionLog, pain_next_morning: int
+    *, actor: Actor, session: SessionLog, pain_next_morning: int, repeat_ok: bool = False
 ) -> SessionLog:
-    """Store next-morning pain once, and raise a regress suggestion on a 2-point rise."""
+    """Store next-morning pain once, and raise a regress suggestion on a 2-point rise.
+
+    With `repeat_ok` (a device resending a check it queued offline), the same answer again
+    returns the session unchanged instead of a conflict; a different answer still conflicts.
+    """
     errors: dict[str, str] = {}
     _check_pain(errors, "pain_next_morning", pain_next_morning)
     if errors:
         raise ValidationError(errors)
     _lock(session.patient)
     session = SessionLog.objects.select_related("program", "patient").get(pk=session.pk)
+    if repeat_ok and session.pain_next_morning == pain_next_morning:
+        return session
     if session.pain_next_morning is not None:
         raise ProgramConflict("Next-morning pain was already recorded for this session.")
     session.pain_next_morning = pain_next_morning

@@ -1,5 +1,10 @@
 """Writes of the reminders app; import them from here."""
 
+from programs.reminders.services.calendar import (
+    calendar_feed_create,
+    calendar_feed_revoke,
+    calendar_feed_token_hash,
+)
 from programs.reminders.services.digests import (
     digest_send,
     digests_dispatch,
@@ -19,6 +24,9 @@ from programs.reminders.services.reminders import (
 )
 
 __all__ = [
+    "calendar_feed_create",
+    "calendar_feed_revoke",
+    "calendar_feed_token_hash",
     "digest_send",
     "digests_dispatch",
     "digests_resubscribe",

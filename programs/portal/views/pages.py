@@ -28,14 +28,29 @@ from programs.followup.selectors import (
     weekly_adherence_for,
 )
 from programs.followup.services import ItemReport, session_log_record, session_morning_record
+from programs.library.standard.cautions import SHARED_CAUTIONS
 from programs.library.views import media_file_response
 from programs.outcomes.selectors.portal import portal_checkin_due_for
 from programs.portal.forms import MorningForm, ReminderForm, SessionLogForm
-from programs.portal.selectors import exercise_media_get_for_patient, today_plan_for
+from programs.portal.selectors import (
+    TodayRow,
+    exercise_media_get_for_patient,
+    program_items_for_log,
+    today_plan_for,
+)
+from programs.portal.views.calendar import NEW_FEED_URL_KEY
 from programs.prescribing.models import Program
 from programs.prescribing.selectors import current_program_for, pause_for
 from programs.reminders.models import ReminderPreference
+from programs.reminders.selectors import calendar_feed_exists_for
 from programs.reminders.services import reminder_preferences_update
+
+
+def _posted_program_id(request: PortalRequest) -> int | None:
+    try:
+        return int(request.POST.get("program", ""))
+    except ValueError:
+        return None
 
 
 def _today(patient) -> datetime.date:
@@ -63,8 +78,15 @@ def today(request: PortalRequest) -> HttpResponse:
             "morning_form": MorningForm() if morning else None,
             "checkin_due": portal_checkin_due_for(patient=patient),
             "pinned": [pin.page for pin in pinned_pages_for(program=program)],
+            "shared_cautions": _shared_cautions(plan),
         },
     )
+
+
+def _shared_cautions(plan: list[TodayRow]) -> list[str]:
+    """The safety cautions common to the exercises, shown once rather than under each."""
+    used = {caution for row in plan for caution in row.item.exercise.caution_list}
+    return [caution for caution in SHARED_CAUTIONS if caution in used]
 
 
 @patient_required
@@ -75,13 +97,17 @@ def log_session(request: PortalRequest) -> HttpResponse:
     if program is None or program.status != Program.Status.ACTIVE:
         messages.info(request, "There is no active program to log. Contact your clinician.")
         return redirect("portal:today")
-    items = list(program.items.all())
+    # A form shown before the program changed still reports the exercises it showed.
+    made_for = _posted_program_id(request) or program.pk
+    items = program_items_for_log(patient=patient, program_id=made_for)
     due_ids = {
         row.item.pk
         for row in today_plan_for(program=program, today=_today(patient))
         if row.due_today
     }
-    form = SessionLogForm(request.POST or None, items=items, due_ids=due_ids)
+    form = SessionLogForm(
+        request.POST or None, items=items, due_ids=due_ids, initial={"program": program.pk}
+    )
     if request.method == "GET":
         patient_record_view(actor=request.actor, patient=patient, summary="Portal: log form")
     if request.method == "POST" and form.is_valid():
@@ -96,6 +122,8 @@ def log_session(request: PortalRequest) -> HttpResponse:
                 symptoms=data["symptoms"],
                 notes=data["notes"],
                 client_token=data["client_token"],
+                performed_at=data["performed_at"],
+                made_for_program_id=made_for,
             )
         except ValidationError as exc:
             add_service_errors(exc, form)
@@ -141,6 +169,7 @@ def morning_check(request: PortalRequest, session_id: int) -> HttpResponse:
                 actor=request.actor,
                 session=session,
                 pain_next_morning=form.cleaned_data["pain_next_morning"],
+                repeat_ok=True,
             )
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
@@ -204,7 +233,15 @@ def reminders(request: PortalRequest) -> HttpResponse:
         else:
             messages.success(request, "Your reminder settings are saved.")
             return redirect("portal:reminders")
-    return render(request, "portal/reminders.html", {"form": form})
+    return render(
+        request,
+        "portal/reminders.html",
+        {
+            "form": form,
+            "calendar_feed_on": calendar_feed_exists_for(patient=patient),
+            "new_calendar_url": request.session.pop(NEW_FEED_URL_KEY, None),
+        },
+    )
 
 
 @patient_required
