@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from modeltranslation.manager import MultilingualManager
 
 from clinic.models import Clinic
 from patients.clinical import TIER_LABELS, Severity
@@ -35,6 +36,10 @@ class Exercise(models.Model):
         QUADRUPED = "quadruped", "Hands and knees"
 
     DOSAGE_PROFILES = [(key, PROFILE_LABELS[key]) for key in DEFAULTS]
+
+    # modeltranslation's manager, declared rather than patched in at start-up, so type checkers
+    # see it: lookups on a text (`name__icontains`) read the active language's column.
+    objects: "MultilingualManager[Exercise]" = MultilingualManager()
 
     clinic = models.ForeignKey(
         Clinic, null=True, blank=True, on_delete=models.PROTECT, related_name="exercises"

@@ -52,6 +52,11 @@ class ExerciseText:
     is_fallback: bool
 
     @property
+    def language_shown_name(self) -> str:
+        """The shown language's own name ("English"), as the language menu lists it."""
+        return str(dict(settings.LANGUAGES).get(self.language_shown, self.language_shown))
+
+    @property
     def instruction_steps(self) -> list[str]:
         return [line for line in self.instructions.splitlines() if line.strip()]
 

@@ -105,7 +105,7 @@ _TEXT_FIELDS = ("name", "summary", "instructions", "cautions")
 
 def _translated_values(slug: str) -> dict[str, str]:
     """The exercise's texts in every language, under modeltranslation's column names."""
-    values = {}
+    values: dict[str, str] = {}
     for language, exercises in TRANSLATIONS.items():
         texts = exercises[slug]
         values |= {
