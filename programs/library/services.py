@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -87,22 +88,24 @@ def exercise_create(
         "instructions": instructions.strip(),
         "cautions": cautions.strip(),
     }
-    exercise = Exercise(
-        clinic=actor.clinic,
-        slug=slug,
-        **texts,
-        # Named columns, not the active language's: the clinic writes in the source language.
-        **{column(field, source_language()): text for field, text in texts.items()},
-        **_translation_columns(translations or {}, texts),
-        category=category,
-        position=position,
-        progression_order=progression_order,
-        dosage_profile=dosage_profile,
-        max_tier=max_tier,
-        loads_flexion=loads_flexion,
-        min_hold_seconds=min_hold_seconds,
-        illustration=illustration,
-    )
+    translated = _translation_columns(translations or {}, texts)
+    # The clinic writes in the source language, whatever language its pages are in: with
+    # another one active, modeltranslation would file `name=` under that language instead.
+    with translation.override(source_language()):
+        exercise = Exercise(
+            clinic=actor.clinic,
+            slug=slug,
+            **texts,
+            **translated,
+            category=category,
+            position=position,
+            progression_order=progression_order,
+            dosage_profile=dosage_profile,
+            max_tier=max_tier,
+            loads_flexion=loads_flexion,
+            min_hold_seconds=min_hold_seconds,
+            illustration=illustration,
+        )
     exercise.full_clean()
     exercise.save()
     # Not a patient's record, so no patient on the audit row.

@@ -92,6 +92,11 @@ def supported_language(language: str) -> str | None:
         return None
 
 
+def shared_cautions(language: str) -> tuple[str, ...]:
+    """The safety advice many exercises share, in `language` (the source language otherwise)."""
+    return shared_cautions_in(supported_language(language) or source_language())
+
+
 def exercise_text(exercise: Any, language: str) -> ExerciseText:
     """The exercise's words in `language`, else in the source language with `is_fallback` set.
 

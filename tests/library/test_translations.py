@@ -135,6 +135,8 @@ def test_the_handout_says_which_exercise_is_not_yet_translated(clinic, patient):
             "prescribing/program_handout.html", handout_context(program=program)
         )
     assert "Tumbado boca abajo apoyado en los codos" in page
+    # The safety advice shared by the exercises is printed once, in Spanish too.
+    assert page.count(shared_cautions_in("es")[0]) == 1
     assert page.count('data-testid="translation-fallback"') == 1  # the clinic's exercise only
     assert "Kneel on all fours." in page
     with translation.override("en-gb"):
@@ -142,6 +144,15 @@ def test_the_handout_says_which_exercise_is_not_yet_translated(clinic, patient):
             "prescribing/program_handout.html", handout_context(program=program)
         )
     assert 'data-testid="translation-fallback"' not in page
+
+
+def test_a_clinic_writing_with_spanish_pages_still_writes_its_own_language(clinic):
+    with translation.override("es"):
+        own = _own_exercise(clinic)
+    own.refresh_from_db()
+    assert own.name_en_gb == own.name == "Seated twist"
+    assert not own.name_es  # not filed as a Spanish translation
+    assert exercise_text(own, "es").is_fallback
 
 
 def _form(**extra):
