@@ -227,6 +227,7 @@ SHOWS_NO_PATIENT_DATA: dict[str, str] = {
     "library:media_upload": "the clinic's photos and videos of an exercise",
     "library:media_file": "the clinic's photos and videos of an exercise",
     "library:media_delete": POST_ONLY,
+    "library:exercise_translations": "a clinic exercise's texts in other languages",
     "clinic:details": "the clinic's phone number",
     "portal:learn": "education pages, written for every patient",
     "portal:learn_page": "education pages, written for every patient",

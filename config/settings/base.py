@@ -17,6 +17,7 @@ DEBUG = env.bool("DJANGO_DEBUG", default=False)
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 
 INSTALLED_APPS = [
+    # Model translations (exercise and education texts): before the admin, which it patches.
     "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -210,6 +211,11 @@ LANGUAGES = [
     ("de", "Deutsch"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Exercise texts in every language (django-modeltranslation, programs/library/translation.py).
+# The clinic writes in the source language; a missing translation falls back to it, and the
+# pages say so (programs.library.translations.exercise_text).
+MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
+MODELTRANSLATION_FALLBACK_LANGUAGES = (LANGUAGE_CODE,)
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -5,11 +5,21 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.forms import BoundField
+from django.utils.translation import gettext_lazy as _
 
 from patients.clinical import TIER_LABELS, Severity
 from programs.library.dosage import TIERS
 from programs.library.media_checks import MAX_VIDEO_BYTES
 from programs.library.models import Exercise
+from programs.library.translations import TRANSLATED_FIELDS, column, translation_languages
+
+_TRANSLATION_LABELS = {
+    "name": _("Name"),
+    "summary": _("Summary for clinicians"),
+    "instructions": _("Instructions (one step per line)"),
+    "cautions": _("Cautions (one safety point per line)"),
+}
 
 
 def illustration_choices() -> list[tuple[str, str]]:
@@ -36,7 +46,62 @@ class ExerciseFilterForm(forms.Form):
     )
 
 
-class ExerciseForm(forms.ModelForm):
+class TranslationFieldsMixin(forms.BaseForm):
+    """Optional fields for an exercise's texts in each other language: name_es, cautions_de…"""
+
+    def add_translation_fields(self, exercise: Exercise | None = None) -> None:
+        for language in translation_languages():
+            for field in TRANSLATED_FIELDS:
+                model_field = Exercise._meta.get_field(field)
+                name = column(field, language)
+                multiline = field in ("instructions", "cautions")
+                self.fields[name] = forms.CharField(
+                    label=_TRANSLATION_LABELS[field],
+                    required=False,
+                    max_length=getattr(model_field, "max_length", None),
+                    widget=forms.Textarea(attrs={"rows": 4 if multiline else 2, "lang": language})
+                    if multiline
+                    else forms.TextInput(attrs={"lang": language}),
+                    initial=getattr(exercise, name, None) or "" if exercise else "",
+                )
+
+    def translation_groups(self) -> list[tuple[str, str, list[BoundField], bool]]:
+        """Per language: its code, its name, its bound fields, and whether to show it open."""
+        names = dict(settings.LANGUAGES)
+        groups = []
+        for language in translation_languages():
+            fields = [self[column(field, language)] for field in TRANSLATED_FIELDS]
+            open_ = any(f.errors or f.value() for f in fields)
+            groups.append((language, names[language], fields, open_))
+        return groups
+
+    def source_fields(self) -> list[BoundField]:
+        """The bound fields other than the translations, in their order."""
+        translated = {
+            column(f, lang) for lang in translation_languages() for f in TRANSLATED_FIELDS
+        }
+        return [self[name] for name in self.fields if name not in translated]
+
+    def translations(self) -> dict[str, dict[str, str]]:
+        """The cleaned translations, language → field → text, for the services."""
+        return {
+            language: {
+                field: self.cleaned_data.get(column(field, language), "")
+                for field in TRANSLATED_FIELDS
+            }
+            for language in translation_languages()
+        }
+
+
+class ExerciseTranslationsForm(TranslationFieldsMixin, forms.Form):
+    """A clinic exercise's translations, for the page that edits them."""
+
+    def __init__(self, *args: Any, exercise: Exercise, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.add_translation_fields(exercise)
+
+
+class ExerciseForm(TranslationFieldsMixin, forms.ModelForm):
     illustration = forms.ChoiceField(required=False, choices=illustration_choices)
     max_tier = forms.ChoiceField(
         label="Safe up to tier",
@@ -64,6 +129,14 @@ class ExerciseForm(forms.ModelForm):
             "instructions": forms.Textarea(attrs={"rows": 5}),
             "cautions": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.add_translation_fields()
+
+    def exercise_data(self) -> dict[str, Any]:
+        """The cleaned texts and facts in the clinic's language, for `exercise_create`."""
+        return {name: self.cleaned_data[name] for name in self._meta.fields or ()}
 
 
 class ExerciseMediaForm(forms.Form):

@@ -3,11 +3,18 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from modeltranslation.manager import MultilingualManager
 
 from clinic.models import Clinic
 from patients.clinical import TIER_LABELS, Severity
 from programs.library.dosage import BOUNDS, DEFAULTS, PROFILE_LABELS, ExerciseSpec
+from programs.library.standard import TRANSLATIONS, shared_cautions_in
 from programs.library.standard.cautions import SHARED_CAUTIONS
+
+# The shared safety advice in every language, so a page in any of them prints it once.
+_ALL_SHARED_CAUTIONS = frozenset(SHARED_CAUTIONS).union(
+    *(shared_cautions_in(language) for language in TRANSLATIONS)
+)
 
 # Programs and the library list extension work first, then mobility, then core.
 CATEGORY_ORDER = ("extension", "mobility", "core")
@@ -29,6 +36,10 @@ class Exercise(models.Model):
         QUADRUPED = "quadruped", "Hands and knees"
 
     DOSAGE_PROFILES = [(key, PROFILE_LABELS[key]) for key in DEFAULTS]
+
+    # modeltranslation's manager, declared rather than patched in at start-up, so type checkers
+    # see it: lookups on a text (`name__icontains`) read the active language's column.
+    objects: "MultilingualManager[Exercise]" = MultilingualManager()
 
     clinic = models.ForeignKey(
         Clinic, null=True, blank=True, on_delete=models.PROTECT, related_name="exercises"
@@ -136,7 +147,7 @@ class Exercise(models.Model):
     @property
     def specific_cautions(self) -> list[str]:
         """The cautions other than the shared safety advice, which a handout prints once."""
-        return [c for c in self.caution_list if c not in SHARED_CAUTIONS]
+        return [c for c in self.caution_list if c not in _ALL_SHARED_CAUTIONS]
 
     @property
     def max_tier_label(self) -> str:

@@ -11,9 +11,10 @@ from typing import Any
 import segno
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from clinic.emails import absolute
-from programs.library.standard.cautions import SHARED_CAUTIONS
+from programs.library.translations import shared_cautions
 from programs.prescribing.models import Program
 
 QR_BORDER = 4  # modules of quiet zone, as ISO/IEC 18004 asks
@@ -54,7 +55,8 @@ def handout_context(*, program: Program, today: datetime.date | None = None) -> 
     return {
         "program": program,
         "items": items,
-        "shared_cautions": [c for c in SHARED_CAUTIONS if c in used],
+        # In the page's language, as the exercises' own cautions are (modeltranslation).
+        "shared_cautions": [c for c in shared_cautions(get_language() or "") if c in used],
         "clinic": program.patient.clinic,
         "clinician_name": (clinician.full_name or clinician.email) if clinician else "",
         "date": today or timezone.localdate(),

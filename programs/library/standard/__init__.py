@@ -14,23 +14,34 @@ acute phase; the exercises that flex the spine are flagged, and the dosage engin
 them for disc conditions at tier moderate or severe.
 
 Patient-facing text (instructions, cautions) is written in plain English for about a
-12-year-old reading level; `summary` is for clinicians. Doses (reps, holds, sessions) come
-from `programs.library.dosage`, so the instructions say only what the published protocols fix.
+12-year-old reading level; `summary` is for clinicians. Spanish, French and German texts of
+every exercise live next to it (`translations_es`, `_fr`, `_de`), line for line. Doses (reps,
+holds, sessions) come from `programs.library.dosage`, so the instructions say only what the
+published protocols fix.
 """
 
 from dataclasses import dataclass
 from typing import Any
 
 from programs.library.dosage import ExerciseSpec
-from programs.library.standard import first_ten, mobility, strength
+from programs.library.standard import (
+    first_ten,
+    mobility,
+    strength,
+    translations_de,
+    translations_es,
+    translations_fr,
+)
 from programs.library.standard.cautions import SHARED_CAUTIONS
 
 __all__ = [
     "SHARED_CAUTIONS",
     "STANDARD_EXERCISES",
     "STANDARD_LIBRARY",
+    "TRANSLATIONS",
     "StandardExercise",
     "seed_standard_library",
+    "shared_cautions_in",
 ]
 
 # The first ten make up generated programs; the others wait for the clinician to add them.
@@ -68,13 +79,51 @@ STANDARD_EXERCISES: tuple[StandardExercise, ...] = tuple(StandardExercise(**row)
 # What the engine sees of the standard library, in program order (its property tests use it).
 STANDARD_LIBRARY: tuple[ExerciseSpec, ...] = tuple(e.spec for e in STANDARD_EXERCISES)
 
+# Each language's texts of the standard exercises, by slug: name, summary, and the lists of
+# instructions and cautions, line for line with the English.
+TRANSLATIONS: dict[str, dict[str, dict[str, Any]]] = {
+    "es": translations_es.EXERCISES,
+    "fr": translations_fr.EXERCISES,
+    "de": translations_de.EXERCISES,
+}
+_SHARED_CAUTIONS = {
+    "es": translations_es.SHARED_CAUTIONS,
+    "fr": translations_fr.SHARED_CAUTIONS,
+    "de": translations_de.SHARED_CAUTIONS,
+}
+
+
+def shared_cautions_in(language: str) -> tuple[str, ...]:
+    """The shared safety advice in `language`, in SHARED_CAUTIONS order (English otherwise)."""
+    if language not in _SHARED_CAUTIONS:
+        return SHARED_CAUTIONS
+    return tuple(_SHARED_CAUTIONS[language][caution] for caution in SHARED_CAUTIONS)
+
+
+_TEXT_FIELDS = ("name", "summary", "instructions", "cautions")
+
+
+def _translated_values(slug: str) -> dict[str, str]:
+    """The exercise's texts in every language, under modeltranslation's column names."""
+    values: dict[str, str] = {}
+    for language, exercises in TRANSLATIONS.items():
+        texts = exercises[slug]
+        values |= {
+            f"name_{language}": texts["name"],
+            f"summary_{language}": texts["summary"],
+            f"instructions_{language}": "\n".join(texts["instructions"]),
+            f"cautions_{language}": "\n".join(texts["cautions"]),
+        }
+    return values
+
 
 def seed_standard_library(exercise_model: Any) -> None:
     """Create or update the standard exercises; takes the model so migrations can pass theirs.
 
     Only the fields the given model has are written, so a migration's historical model (from
     before a field existed) is seeded with what it can hold; a later migration seeds the rest.
-    The twelve exercises added with `in_generated_program` wait for the migration that adds it.
+    The twelve exercises added with `in_generated_program` wait for the migration that adds it,
+    and the translations for the one that adds their columns.
     """
     fields = {field.name for field in exercise_model._meta.get_fields()}
     for exercise in STANDARD_EXERCISES:
@@ -97,6 +146,11 @@ def seed_standard_library(exercise_model: Any) -> None:
             "in_generated_program": exercise.in_generated_program,
             "illustration": f"img/exercises/{exercise.slug}.svg",
         }
+        # The source-language columns hold the English too; set after the original fields, so
+        # the live model's modeltranslation descriptors (which write the active language's
+        # column) end with every column right whatever language is active.
+        values |= {f"{field}_en_gb": values[field] for field in _TEXT_FIELDS}
+        values |= _translated_values(exercise.slug)
         exercise_model.objects.update_or_create(
             clinic=None,
             slug=exercise.slug,
