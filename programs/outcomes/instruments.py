@@ -29,12 +29,15 @@ START_BACK_HIGH_MIN_SUBSCALE = 4
 
 
 class Instrument(TextChoices):
-    # Translators: the names of validated instruments; use the official name of the validated
-    # translation in your language where one exists.
+    # Translators: use the official name of the validated translation where one exists.
     NPRS = "nprs", _("Pain (NPRS 0–10)")
+    # Translators: use the official name of the validated translation where one exists.
     PSFS = "psfs", _("Patient-Specific Functional Scale (PSFS)")
+    # Translators: use the official name of the validated translation where one exists.
     ODI = "odi", _("Oswestry Disability Index (ODI)")
+    # Translators: use the official name of the validated translation where one exists.
     RMDQ = "rmdq", _("Roland-Morris Disability Questionnaire (RMDQ)")
+    # Translators: use the official name of the validated translation where one exists.
     START_BACK = "start_back", _("Keele STarT Back Tool")
 
 
@@ -106,6 +109,7 @@ STRATFORD = (
 SPECS: dict[str, InstrumentSpec] = {
     Instrument.NPRS: InstrumentSpec(
         code=Instrument.NPRS,
+        # Translators: use the official name of the validated translation where one exists.
         name=_("Numeric Pain Rating Scale"),
         short=_("Pain"),
         minimum=Decimal(0),
@@ -115,6 +119,8 @@ SPECS: dict[str, InstrumentSpec] = {
         lower_is_better=True,
         collected_by="patient",
         repeated=True,
+        # Translators: licence terms: keep the names, years and ©. Clinics must use the
+        # officially validated, licensed translation of the questionnaire itself.
         licence=_("Public domain: free to use. The pain of each clinical assessment is a score."),
         reference=OSTELO,
         loinc=("72514-3", "Pain severity - 0-10 verbal numeric rating [Score] - Reported"),
@@ -122,6 +128,7 @@ SPECS: dict[str, InstrumentSpec] = {
     ),
     Instrument.PSFS: InstrumentSpec(
         code=Instrument.PSFS,
+        # Translators: use the official name of the validated translation where one exists.
         name=_("Patient-Specific Functional Scale"),
         short=_("PSFS"),
         minimum=Decimal(0),
@@ -131,6 +138,8 @@ SPECS: dict[str, InstrumentSpec] = {
         lower_is_better=False,
         collected_by="patient",
         repeated=True,
+        # Translators: licence terms: keep the names, years and ©. Clinics must use the
+        # officially validated, licensed translation of the questionnaire itself.
         licence=_(
             "Free to use (Stratford et al., 1995). The patient names 3 to 5 activities and rates "
             "each from 0 (unable) to 10 (as before the injury); the score is the mean."
@@ -141,6 +150,7 @@ SPECS: dict[str, InstrumentSpec] = {
     ),
     Instrument.ODI: InstrumentSpec(
         code=Instrument.ODI,
+        # Translators: use the official name of the validated translation where one exists.
         name=_("Oswestry Disability Index"),
         short=_("ODI"),
         minimum=Decimal(0),
@@ -150,10 +160,12 @@ SPECS: dict[str, InstrumentSpec] = {
         lower_is_better=True,
         collected_by="clinician",
         repeated=True,
+        # Translators: licence terms: keep the names, years and ©. Clinics must use the
+        # officially validated, licensed translation of the questionnaire itself.
         licence=_(
             "ODI © Jeremy Fairbank, 1980; all rights reserved, licensed through Mapi Research "
-            "Trust (ePROVIDE). The clinic administers its own licensed form; record the ODI % "
-            "only."
+            "Trust (ePROVIDE). The clinic administers its own licensed form; record the ODI "
+            "percentage only."
         ),
         reference=OSTELO,
         loinc=("97909-6", "Oswestry disability index score ODI"),
@@ -161,6 +173,7 @@ SPECS: dict[str, InstrumentSpec] = {
     ),
     Instrument.RMDQ: InstrumentSpec(
         code=Instrument.RMDQ,
+        # Translators: use the official name of the validated translation where one exists.
         name=_("Roland-Morris Disability Questionnaire"),
         short=_("RMDQ"),
         minimum=Decimal(0),
@@ -170,6 +183,8 @@ SPECS: dict[str, InstrumentSpec] = {
         lower_is_better=True,
         collected_by="clinician",
         repeated=True,
+        # Translators: licence terms: keep the names, years and ©. Clinics must use the
+        # officially validated, licensed translation of the questionnaire itself.
         licence=_(
             "RMDQ © Martin Roland and Richard Morris, 1983; used under its authors' licence "
             "terms. The clinic administers its own licensed form; record the total (0–24) only."
@@ -180,6 +195,7 @@ SPECS: dict[str, InstrumentSpec] = {
     ),
     Instrument.START_BACK: InstrumentSpec(
         code=Instrument.START_BACK,
+        # Translators: use the official name of the validated translation where one exists.
         name=_("Keele STarT Back Tool"),
         short=_("STarT Back"),
         minimum=Decimal(0),
@@ -189,6 +205,8 @@ SPECS: dict[str, InstrumentSpec] = {
         lower_is_better=True,
         collected_by="clinician",
         repeated=False,
+        # Translators: licence terms: keep the names, years and ©. Clinics must use the
+        # officially validated, licensed translation of the questionnaire itself.
         licence=_(
             "STarT Back © Keele University; used under Keele University's licence terms. The "
             "clinic administers its own licensed form; record the total (0–9) and the "
