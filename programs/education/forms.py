@@ -62,16 +62,22 @@ class PageTranslationsForm(forms.Form):
 
 
 class EducationPageForm(PageTranslationsForm):
-    title = forms.CharField(max_length=120)
-    summary = forms.CharField(max_length=200, help_text="One sentence: what the page is about.")
+    title = forms.CharField(label=_("Title"), max_length=120)
+    summary = forms.CharField(
+        label=_("Summary"), max_length=200, help_text=_("One sentence: what the page is about.")
+    )
     body = forms.CharField(
+        label=_("Body"),
         widget=forms.Textarea(attrs={"rows": 8}),
-        help_text="Plain words for patients. A blank line starts a new paragraph; a line "
-        "starting with '- ' is a list item.",
+        help_text=_(
+            "Plain words for patients. A blank line starts a new paragraph; a line "
+            "starting with '- ' is a list item."
+        ),
     )
     sources = forms.CharField(
+        label=_("Sources"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Where the advice comes from (e.g. NICE NG59), one source per line.",
+        help_text=_("Where the advice comes from (e.g. NICE NG59), one source per line."),
     )
 
     def source_fields(self) -> list[forms.BoundField]:
@@ -88,7 +94,7 @@ class EducationPageForm(PageTranslationsForm):
 
 
 class PinForm(forms.Form):
-    page = forms.ModelChoiceField(queryset=EducationPage.objects.none(), label="Page to pin")
+    page = forms.ModelChoiceField(queryset=EducationPage.objects.none(), label=_("Page to pin"))
 
     def __init__(
         self, *args: Any, pages: QuerySet[EducationPage] | None = None, **kwargs: Any

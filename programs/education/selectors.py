@@ -2,6 +2,7 @@
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from clinic.models import Clinic
 from programs.education.models import EducationPage, ProgramPage
@@ -17,7 +18,7 @@ def education_page_get_for(*, clinic: Clinic, slug: str) -> EducationPage:
     """One page the clinic's people may read; another clinic's is a 404 like a missing one."""
     page = education_pages_for(clinic=clinic).filter(slug=slug).first()
     if page is None:
-        raise Http404("No such page.")
+        raise Http404(_("No such page."))
     return page
 
 
@@ -43,5 +44,5 @@ def pin_get_for(*, clinic: Clinic, pin_id: int) -> ProgramPage:
         .first()
     )
     if pin is None:
-        raise Http404("No such pinned page.")
+        raise Http404(_("No such pinned page."))
     return pin

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext
+from django.utils.translation import gettext as _
 
 from clinic.models import AuditLog
 from clinic.services import Actor, audit_record, field_changes
@@ -90,12 +91,12 @@ def _page_create(
 ) -> EducationPage:
     slug = slugify(title)[:80]
     if not slug:
-        raise ValidationError({"title": "Give the page a title with letters or digits."})
+        raise ValidationError({"title": _("Give the page a title with letters or digits.")})
     visible = EducationPage.objects.filter(Q(clinic__isnull=True) | Q(clinic=actor.clinic))
     if visible.filter(Q(slug=slug) | Q(title__iexact=title.strip())).exists():
-        raise ValidationError({"title": "A page with this title already exists."})
+        raise ValidationError({"title": _("A page with this title already exists.")})
     if not [line for line in sources.splitlines() if line.strip()]:
-        raise ValidationError({"sources": "Name at least one source, one per line."})
+        raise ValidationError({"sources": _("Name at least one source, one per line.")})
     page = EducationPage(
         clinic=actor.clinic,
         slug=slug,
@@ -147,14 +148,14 @@ def education_page_translate(
 def education_page_pin(*, actor: Actor, program: Program, page: EducationPage) -> ProgramPage:
     """Pin a page to a program, so the patient finds it first."""
     if page.clinic_id not in (None, program.patient.clinic_id):
-        raise ValidationError({"page": "This page is not one of your clinic's."})
+        raise ValidationError({"page": _("This page is not one of your clinic's.")})
     if program.status == Program.Status.COMPLETED:
-        raise ValidationError({"page": "This program is completed; pin pages to a current one."})
+        raise ValidationError({"page": _("This program is completed; pin pages to a current one.")})
     try:
         with transaction.atomic():
             pin = ProgramPage.objects.create(program=program, page=page, pinned_by=actor.user)
     except IntegrityError:
-        raise ValidationError({"page": "This page is already pinned to the program."}) from None
+        raise ValidationError({"page": _("This page is already pinned to the program.")}) from None
     audit_record(
         actor=actor,
         action=AuditLog.Action.CREATE,

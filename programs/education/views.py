@@ -36,7 +36,9 @@ def page_list(request: ClinicianRequest) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(exc, form)
         else:
-            messages.success(request, f"“{page.title}” was added for your patients.")
+            messages.success(
+                request, _("“%(title)s” was added for your patients.") % {"title": page.title}
+            )
             return redirect("education:page_detail", slug=page.slug)
     pages = education_pages_for(clinic=request.clinician.clinic)
     status = 400 if request.method == "POST" else 200
@@ -79,14 +81,17 @@ def pin(request: ClinicianRequest, program_id: int) -> HttpResponse:
     program = program_get_for(clinic=request.clinician.clinic, program_id=program_id)
     form = PinForm(request.POST, pages=education_pages_for(clinic=request.clinician.clinic))
     if not form.is_valid():
-        messages.error(request, "Choose one of the pages in the list.")
+        messages.error(request, _("Choose one of the pages in the list."))
     else:
         try:
             education_page_pin(actor=request.actor, program=program, page=form.cleaned_data["page"])
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
-            messages.success(request, f"“{form.cleaned_data['page'].title}” was pinned.")
+            messages.success(
+                request,
+                _("“%(title)s” was pinned.") % {"title": form.cleaned_data["page"].title},
+            )
     return redirect("patients:detail", program.patient_id)
 
 
@@ -95,5 +100,5 @@ def pin(request: ClinicianRequest, program_id: int) -> HttpResponse:
 def unpin(request: ClinicianRequest, pin_id: int) -> HttpResponse:
     pinned = pin_get_for(clinic=request.clinician.clinic, pin_id=pin_id)
     education_page_unpin(actor=request.actor, pin=pinned)
-    messages.success(request, f"“{pinned.page.title}” was unpinned.")
+    messages.success(request, _("“%(title)s” was unpinned.") % {"title": pinned.page.title})
     return redirect("patients:detail", pinned.program.patient_id)

@@ -2,6 +2,7 @@
 
 from django.core.mail import EmailMultiAlternatives
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from clinic.emails import absolute, email_message
 from programs.followup.models import Alert
@@ -13,7 +14,8 @@ def alert_message(alert: Alert, recipients: list[str]) -> EmailMultiAlternatives
     Safety critical: no unsubscribe link or header, whatever the clinician's digest choice.
     """
     return email_message(
-        subject=f"URGENT: {alert.get_kind_display()} reported by {alert.patient.full_name}",
+        subject=_("URGENT: %(kind)s reported by %(patient)s")
+        % {"kind": alert.get_kind_display(), "patient": alert.patient.full_name},
         template="followup/email/alert",
         context={
             "alert": alert,

@@ -7,6 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from clinic.models import Clinic
 from patients.clinical import NRS_MAX, NRS_MIN
@@ -107,13 +108,13 @@ class Suggestion(models.Model):
     """A progress or regress step the rules propose; applied only when a clinician accepts."""
 
     class Kind(models.TextChoices):
-        PROGRESS = "progress", "Progress"
-        REGRESS = "regress", "Regress"
+        PROGRESS = "progress", _("Progress")
+        REGRESS = "regress", _("Regress")
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Pending"
-        ACCEPTED = "accepted", "Accepted"
-        DECLINED = "declined", "Declined"
+        PENDING = "pending", _("Pending")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
 
     program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="suggestions")
     patient = models.ForeignKey(Patient, on_delete=models.PROTECT, related_name="suggestions")
@@ -156,10 +157,10 @@ class Alert(models.Model):
     """Something a clinician must look at (SPEC 4): shown in the app and emailed."""
 
     class Kind(models.TextChoices):
-        EMERGENCY_SYMPTOM = "emergency_symptom", "Emergency symptom"
-        RED_SESSION = "red_session", "Red session"
-        PAIN_SPIKE = "pain_spike", "Pain spike"
-        INACTIVITY = "inactivity", "Inactivity"
+        EMERGENCY_SYMPTOM = "emergency_symptom", _("Emergency symptom")
+        RED_SESSION = "red_session", _("Red session")
+        PAIN_SPIKE = "pain_spike", _("Pain spike")
+        INACTIVITY = "inactivity", _("Inactivity")
 
     # Most urgent first, for the dashboard.
     PRIORITY = ["emergency_symptom", "red_session", "pain_spike", "inactivity"]
@@ -220,15 +221,15 @@ class AttentionReason(models.Model):
     dashboard reads a page of them from an index instead of computing every patient's."""
 
     class Code(models.TextChoices):
-        EMERGENCY_REFERRAL = "emergency_referral", "Emergency referral"
-        EMERGENCY_SYMPTOM = "emergency_symptom", "Emergency symptom"
-        URGENT_REFERRAL = "urgent_referral", "Urgent referral"
-        RED_SESSION = "red_session", "Red session"
-        PAIN_SPIKE = "pain_spike", "Pain spike"
-        REGRESS = "regress", "Regress suggested"
-        INACTIVITY = "inactivity", "Inactivity"
-        LOW_ADHERENCE = "low_adherence", "Low adherence"
-        PROGRESS = "progress", "Progress suggested"
+        EMERGENCY_REFERRAL = "emergency_referral", _("Emergency referral")
+        EMERGENCY_SYMPTOM = "emergency_symptom", _("Emergency symptom")
+        URGENT_REFERRAL = "urgent_referral", _("Urgent referral")
+        RED_SESSION = "red_session", _("Red session")
+        PAIN_SPIKE = "pain_spike", _("Pain spike")
+        REGRESS = "regress", _("Regress suggested")
+        INACTIVITY = "inactivity", _("Inactivity")
+        LOW_ADHERENCE = "low_adherence", _("Low adherence")
+        PROGRESS = "progress", _("Progress suggested")
 
     clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="+")
     patient = models.ForeignKey(Patient, on_delete=models.CASCADE, related_name="attention_reasons")

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from clinic.permissions import ClinicianRequest, clinician_required
@@ -54,7 +55,7 @@ def suggestion_decide(request: ClinicianRequest, suggestion_id: int) -> HttpResp
     suggestion = suggestion_get_for(clinic=request.clinician.clinic, suggestion_id=suggestion_id)
     form = SuggestionDecisionForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Choose accept or decline and give a reason; nothing changed.")
+        messages.error(request, _("Choose accept or decline and give a reason; nothing changed."))
         return redirect("patients:detail", patient_id=suggestion.patient_id)
     decide = suggestion_accept if form.cleaned_data["decision"] == "accept" else suggestion_decline
     try:
@@ -62,8 +63,11 @@ def suggestion_decide(request: ClinicianRequest, suggestion_id: int) -> HttpResp
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        verb = "accepted and applied" if form.cleaned_data["decision"] == "accept" else "declined"
-        messages.success(request, f"Suggestion {verb}; the reason is kept in the history.")
+        if form.cleaned_data["decision"] == "accept":
+            done = _("Suggestion accepted and applied; the reason is kept in the history.")
+        else:
+            done = _("Suggestion declined; the reason is kept in the history.")
+        messages.success(request, done)
     return redirect("patients:detail", patient_id=suggestion.patient_id)
 
 
@@ -72,7 +76,7 @@ def suggestion_decide(request: ClinicianRequest, suggestion_id: int) -> HttpResp
 def alert_resolve_view(request: ClinicianRequest, alert_id: int) -> HttpResponse:
     alert = alert_get_for(clinic=request.clinician.clinic, alert_id=alert_id)
     alert_resolve(actor=request.actor, alert=alert)
-    messages.success(request, "Alert marked as handled.")
+    messages.success(request, _("Alert marked as handled."))
     if request.POST.get("next") == "dashboard":
         return redirect("followup:dashboard")
     return redirect("patients:detail", patient_id=alert.patient_id)

@@ -30,6 +30,8 @@ Rules, numbered as in SPEC 2.4:
 
 from dataclasses import dataclass, fields, replace
 
+from django.utils.translation import gettext, gettext_lazy, ngettext
+
 from patients.clinical import SEVERITY_ORDER, TIER_LABELS, Condition, Severity
 
 TIERS = SEVERITY_ORDER  # best to worst: none, mild, moderate, severe
@@ -49,11 +51,11 @@ BOUNDS = {
 
 # How each field is named to people (forms, the prescription history).
 FIELD_LABELS = {
-    "sets": "sets",
-    "reps": "reps",
-    "hold_seconds": "hold (s)",
-    "sessions_per_day": "sessions a day",
-    "days_per_week": "days a week",
+    "sets": gettext_lazy("sets"),
+    "reps": gettext_lazy("reps"),
+    "hold_seconds": gettext_lazy("hold (s)"),
+    "sessions_per_day": gettext_lazy("sessions a day"),
+    "days_per_week": gettext_lazy("days a week"),
 }
 
 
@@ -81,13 +83,18 @@ class Dosage:
 
     def describe(self) -> str:
         """Plain words, e.g. '1 × 10 reps, hold 10 s, 2× a day, 7 days a week'."""
-        hold = f", hold {self.hold_seconds} s" if self.hold_seconds else ""
         sets = f"{self.sets} × " if self.sets > 1 else ""
-        return (
-            f"{sets}{self.reps} rep{'s' if self.reps != 1 else ''}{hold}, "
-            f"{self.sessions_per_day}× a day, {self.days_per_week} day"
-            f"{'s' if self.days_per_week != 1 else ''} a week"
+        reps = ngettext("%(reps)s rep", "%(reps)s reps", self.reps) % {"reps": self.reps}
+        hold = (
+            ", " + gettext("hold %(seconds)s s") % {"seconds": self.hold_seconds}
+            if self.hold_seconds
+            else ""
         )
+        times = gettext("%(times)s× a day") % {"times": self.sessions_per_day}
+        days = ngettext("%(days)s day a week", "%(days)s days a week", self.days_per_week) % {
+            "days": self.days_per_week
+        }
+        return f"{sets}{reps}{hold}, {times}, {days}"
 
 
 def out_of_bounds(values: dict[str, int]) -> dict[str, str]:
@@ -96,7 +103,10 @@ def out_of_bounds(values: dict[str, int]) -> dict[str, str]:
     for name, (low, high) in BOUNDS.items():
         value = values.get(name)
         if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-            errors[name] = f"Must be a whole number from {low} to {high}."
+            errors[name] = gettext("Must be a whole number from %(low)s to %(high)s.") % {
+                "low": low,
+                "high": high,
+            }
     return errors
 
 
@@ -173,32 +183,32 @@ DEFAULTS: dict[str, dict[str, Dosage | None]] = {
     "strength": _per_tier(None, None, (1, 10, 0, 1, 2), (2, 10, 0, 1, 3)),
 }
 PROFILE_LABELS = {
-    "rest_position": "Rest position (prone lying)",
-    "extension_hold": "Extension hold",
-    "press_up": "Press-up",
-    "standing_extension": "Standing extension",
-    "bracing": "Abdominal bracing",
-    "core_endurance": "Core endurance",
-    "mobility": "Mobility",
-    "stretch": "Stretch",
-    "strength": "Strengthening",
+    "rest_position": gettext_lazy("Rest position (prone lying)"),
+    "extension_hold": gettext_lazy("Extension hold"),
+    "press_up": gettext_lazy("Press-up"),
+    "standing_extension": gettext_lazy("Standing extension"),
+    "bracing": gettext_lazy("Abdominal bracing"),
+    "core_endurance": gettext_lazy("Core endurance"),
+    "mobility": gettext_lazy("Mobility"),
+    "stretch": gettext_lazy("Stretch"),
+    "strength": gettext_lazy("Strengthening"),
 }
 
 
 def exclusion_reason(*, tier: str, exercise: ExerciseSpec, patient: PatientProfile) -> str:
     """Why the exercise may not be prescribed to this patient at this tier ('' if it may)."""
     if TIERS.index(tier) > TIERS.index(exercise.max_tier):
-        return f"not prescribed at tier {TIER_LABELS[tier]}"
+        return gettext("not prescribed at tier %(tier)s") % {"tier": TIER_LABELS[tier]}
     if DEFAULTS[exercise.dosage_profile][tier] is None:
-        return f"no dosage defined at tier {TIER_LABELS[tier]}"
+        return gettext("no dosage defined at tier %(tier)s") % {"tier": TIER_LABELS[tier]}
     if exercise.position == PRONE and not patient.prone_tolerant:
-        return "the patient cannot lie prone comfortably"
+        return gettext("the patient cannot lie prone comfortably")
     if (
         exercise.loads_flexion
         and patient.condition in DISC_CONDITIONS
         and tier in FLEXION_RESTRICTED_TIERS
     ):
-        return "it bends the spine forward, which a disc condition at this tier rules out"
+        return gettext("it bends the spine forward, which a disc condition at this tier rules out")
     return ""
 
 

@@ -6,6 +6,7 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.forms import BoundField
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from patients.clinical import TIER_LABELS, Severity
@@ -26,23 +27,27 @@ def illustration_choices() -> list[tuple[str, str]]:
     """The pictures shipped in static/img/exercises, for clinic exercises to reuse."""
     folder = Path(settings.BASE_DIR) / "static" / "img" / "exercises"
     files = sorted(folder.glob("*.svg"))
-    return [("", "No picture")] + [
+    return [("", gettext("No picture"))] + [
         (f"img/exercises/{f.name}", f.stem.replace("-", " ").capitalize()) for f in files
     ]
 
 
 class ExerciseFilterForm(forms.Form):
-    q = forms.CharField(label="Name", required=False, max_length=100)
+    q = forms.CharField(label=_("Name"), required=False, max_length=100)
     category = forms.ChoiceField(
-        required=False, choices=[("", "Any category"), *Exercise.Category.choices]
+        required=False,
+        label=_("Category"),
+        choices=[("", _("Any category")), *Exercise.Category.choices],
     )
     position = forms.ChoiceField(
-        required=False, choices=[("", "Any position"), *Exercise.Position.choices]
+        required=False,
+        label=_("Position"),
+        choices=[("", _("Any position")), *Exercise.Position.choices],
     )
     tier = forms.ChoiceField(
-        label="Allowed at tier",
+        label=_("Allowed at tier"),
         required=False,
-        choices=[("", "Any tier"), *((t, TIER_LABELS[t]) for t in TIERS)],
+        choices=[("", _("Any tier")), *((t, TIER_LABELS[t]) for t in TIERS)],
     )
 
 
@@ -104,9 +109,9 @@ class ExerciseTranslationsForm(TranslationFieldsMixin, forms.Form):
 class ExerciseForm(TranslationFieldsMixin, forms.ModelForm):
     illustration = forms.ChoiceField(required=False, choices=illustration_choices)
     max_tier = forms.ChoiceField(
-        label="Safe up to tier",
+        label=_("Safe up to tier"),
         choices=[(c, "prevention" if c == "none" else c) for c in Severity.values],
-        help_text="The worst tier at which this exercise may be prescribed.",
+        help_text=_("The worst tier at which this exercise may be prescribed."),
     )
 
     class Meta:
@@ -141,15 +146,17 @@ class ExerciseForm(TranslationFieldsMixin, forms.ModelForm):
 
 class ExerciseMediaForm(forms.Form):
     file = forms.FileField(
-        label="Photo or video",
-        help_text="JPEG, PNG or WebP photos up to 8 MB; MP4 or WebM videos up to 50 MB.",
+        label=_("Photo or video"),
+        help_text=_("JPEG, PNG or WebP photos up to 8 MB; MP4 or WebM videos up to 50 MB."),
     )
     caption = forms.CharField(
-        max_length=200, help_text="What it shows, in words, for patients who cannot see it."
+        label=_("Caption"),
+        max_length=200,
+        help_text=_("What it shows, in words, for patients who cannot see it."),
     )
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
         if upload.size > MAX_VIDEO_BYTES:  # refused before it is read into memory
-            raise forms.ValidationError("Videos may be at most 50 MB, photos 8 MB.")
+            raise forms.ValidationError(_("Videos may be at most 50 MB, photos 8 MB."))
         return upload

@@ -11,6 +11,7 @@ that is one thing at its start and another after it (a polyglot) fails either wa
 import io
 from dataclasses import dataclass
 
+from django.utils.translation import gettext, gettext_lazy
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 MAX_IMAGE_BYTES = 8 * 1024 * 1024
@@ -58,7 +59,7 @@ class CheckedFile:
 def check_upload(data: bytes) -> CheckedFile:
     """The file to store, or UploadRefused naming what is wrong with it."""
     if not data:
-        raise UploadRefused("The file is empty.")
+        raise UploadRefused(gettext("The file is empty."))
     if data.startswith(EBML_MAGIC) or data[4:8] == b"ftyp":
         return _check_video(data)
     return _check_image(data)
@@ -66,7 +67,10 @@ def check_upload(data: bytes) -> CheckedFile:
 
 def _check_image(data: bytes) -> CheckedFile:
     if len(data) > MAX_IMAGE_BYTES:
-        raise UploadRefused(f"Photos may be at most {MAX_IMAGE_BYTES // (1024 * 1024)} MB.")
+        raise UploadRefused(
+            gettext("Photos may be at most %(size)s MB.")
+            % {"size": MAX_IMAGE_BYTES // (1024 * 1024)}
+        )
     try:
         with Image.open(io.BytesIO(data)) as probe:
             image_format = probe.format or ""
@@ -74,7 +78,7 @@ def _check_image(data: bytes) -> CheckedFile:
             if image_format not in IMAGE_FORMATS:
                 raise UploadRefused(_WRONG_TYPE)
             if width * height > MAX_IMAGE_PIXELS:
-                raise UploadRefused("The photo has too many pixels.")
+                raise UploadRefused(gettext("The photo has too many pixels."))
             probe.verify()
         with Image.open(io.BytesIO(data)) as image:
             image.load()
@@ -97,7 +101,10 @@ def _check_image(data: bytes) -> CheckedFile:
 
 def _check_video(data: bytes) -> CheckedFile:
     if len(data) > MAX_VIDEO_BYTES:
-        raise UploadRefused(f"Videos may be at most {MAX_VIDEO_BYTES // (1024 * 1024)} MB.")
+        raise UploadRefused(
+            gettext("Videos may be at most %(size)s MB.")
+            % {"size": MAX_VIDEO_BYTES // (1024 * 1024)}
+        )
     if data.startswith(EBML_MAGIC):
         _check_webm(data)
         return CheckedFile("video", "video/webm", "webm", data)
@@ -107,7 +114,7 @@ def _check_video(data: bytes) -> CheckedFile:
 
 def _check_mp4(data: bytes) -> None:
     if data[8:12] not in MP4_BRANDS:
-        raise UploadRefused("This MP4 file is of a kind that browsers may not play.")
+        raise UploadRefused(gettext("This MP4 file is of a kind that browsers may not play."))
     position, seen = 0, set()
     while position < len(data):
         if position + 8 > len(data):
@@ -149,7 +156,7 @@ def _check_webm(data: bytes) -> None:
     if unknown or body + size > len(data):
         raise UploadRefused(_DAMAGED)
     if b"\x42\x82\x84webm" not in data[body : body + size]:  # DocType "webm"
-        raise UploadRefused("Only WebM videos are accepted in this format.")
+        raise UploadRefused(gettext("Only WebM videos are accepted in this format."))
     segment = body + size
     if data[segment : segment + 4] != WEBM_SEGMENT:
         raise UploadRefused(_DAMAGED)
@@ -159,5 +166,5 @@ def _check_webm(data: bytes) -> None:
         raise UploadRefused(_DAMAGED)
 
 
-_WRONG_TYPE = "Upload a photo (JPEG, PNG or WebP) or a video (MP4 or WebM)."
-_DAMAGED = "This video file is damaged or has something else inside it."
+_WRONG_TYPE = gettext_lazy("Upload a photo (JPEG, PNG or WebP) or a video (MP4 or WebM).")
+_DAMAGED = gettext_lazy("This video file is damaged or has something else inside it.")

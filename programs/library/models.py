@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.manager import MultilingualManager
 
 from clinic.models import Clinic
@@ -24,16 +26,16 @@ class Exercise(models.Model):
     """An exercise of the standard library (no clinic) or of one clinic's own."""
 
     class Category(models.TextChoices):
-        EXTENSION = "extension", "Extension"
-        CORE = "core", "Core"
-        MOBILITY = "mobility", "Mobility"
+        EXTENSION = "extension", _("Extension")
+        CORE = "core", _("Core")
+        MOBILITY = "mobility", _("Mobility")
 
     class Position(models.TextChoices):
-        PRONE = "prone", "Lying face down"
-        STANDING = "standing", "Standing"
-        SUPINE = "supine", "Lying on the back"
-        SIDE = "side", "Lying on the side"
-        QUADRUPED = "quadruped", "Hands and knees"
+        PRONE = "prone", _("Lying face down")
+        STANDING = "standing", _("Standing")
+        SUPINE = "supine", _("Lying on the back")
+        SIDE = "side", _("Lying on the side")
+        QUADRUPED = "quadruped", _("Hands and knees")
 
     DOSAGE_PROFILES = [(key, PROFILE_LABELS[key]) for key in DEFAULTS]
 
@@ -142,7 +144,7 @@ class Exercise(models.Model):
         """What the picture shows, for those who cannot see it."""
         from programs.library.pictures import alt_text  # templates load late; keep models light
 
-        return alt_text(self.illustration) or f"Picture: {self.name}"
+        return alt_text(self.illustration) or gettext("Picture: %(name)s") % {"name": self.name}
 
     @property
     def specific_cautions(self) -> list[str]:
@@ -163,8 +165,8 @@ class ExerciseMedia(models.Model):
     """
 
     class Kind(models.TextChoices):
-        IMAGE = "image", "Photo"
-        VIDEO = "video", "Video"
+        IMAGE = "image", _("Photo")
+        VIDEO = "video", _("Video")
 
     clinic = models.ForeignKey(Clinic, on_delete=models.PROTECT, related_name="exercise_media")
     exercise = models.ForeignKey(Exercise, on_delete=models.CASCADE, related_name="media")

@@ -2,6 +2,7 @@
 
 from django.db.models import Case, Q, QuerySet, Value, When
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from clinic.models import Clinic
 from programs.library.dosage import TIERS
@@ -37,7 +38,7 @@ def exercise_get_for(*, clinic: Clinic, slug: str) -> Exercise:
     """One exercise of the standard library or the clinic's own; another clinic's is a 404."""
     exercise = exercise_list_for(clinic=clinic).filter(slug=slug).first()
     if exercise is None:
-        raise Http404("No such exercise.")
+        raise Http404(_("No such exercise."))
     return exercise
 
 
@@ -52,5 +53,5 @@ def exercise_media_get_for(*, clinic: Clinic, media_id: int) -> ExerciseMedia:
         ExerciseMedia.objects.select_related("exercise").filter(clinic=clinic, pk=media_id).first()
     )
     if media is None:
-        raise Http404("No such photo or video.")
+        raise Http404(_("No such photo or video."))
     return media

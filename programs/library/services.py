@@ -76,12 +76,12 @@ def exercise_create(
     """
     slug = slugify(name)[:80]
     if not slug:
-        raise ValidationError({"name": "Give the exercise a name with letters or digits."})
+        raise ValidationError({"name": _("Give the exercise a name with letters or digits.")})
     taken = Exercise.objects.filter(slug=slug, clinic__isnull=True).exists() or (
         Exercise.objects.filter(slug=slug, clinic=actor.clinic).exists()
     )
     if taken:
-        raise ValidationError({"name": "An exercise with this name is already in your library."})
+        raise ValidationError({"name": _("An exercise with this name is already in your library.")})
     texts = {
         "name": name.strip(),
         "summary": summary.strip(),
@@ -153,9 +153,9 @@ def exercise_media_add(
     default storage under a random name; if saving the row fails, the file is removed again.
     """
     if exercise.clinic_id not in (None, actor.clinic.pk):
-        raise ValidationError({"file": "This exercise is not in your clinic's library."})
+        raise ValidationError({"file": _("This exercise is not in your clinic's library.")})
     if not caption.strip():
-        raise ValidationError({"caption": "Say in words what the photo or video shows."})
+        raise ValidationError({"caption": _("Say in words what the photo or video shows.")})
     try:
         checked = check_upload(data)
     except UploadRefused as exc:
@@ -194,7 +194,7 @@ def exercise_media_add(
 def exercise_media_remove(*, actor: Actor, media: ExerciseMedia) -> None:
     """Delete a clinic's photo or video: the row now, the stored file once that is committed."""
     if media.clinic_id != actor.clinic.pk:
-        raise ValidationError("This photo or video is not your clinic's.")
+        raise ValidationError(_("This photo or video is not your clinic's."))
     storage, name = media.file.storage, media.file.name or ""
     audit_record(
         actor=actor,

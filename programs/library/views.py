@@ -89,7 +89,7 @@ def exercise_media_upload(request: ClinicianRequest, slug: str) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(exc, form)
         else:
-            messages.success(request, "The photo or video was added for your patients.")
+            messages.success(request, _("The photo or video was added for your patients."))
             return redirect("library:exercise_detail", slug=exercise.slug)
     return _detail(request, exercise, form, status=400)
 
@@ -99,7 +99,7 @@ def exercise_media_upload(request: ClinicianRequest, slug: str) -> HttpResponse:
 def exercise_media_delete(request: ClinicianRequest, media_id: int) -> HttpResponse:
     media = exercise_media_get_for(clinic=request.clinician.clinic, media_id=media_id)
     exercise_media_remove(actor=request.actor, media=media)
-    messages.success(request, "The photo or video was removed.")
+    messages.success(request, _("The photo or video was removed."))
     return redirect("library:exercise_detail", slug=media.exercise.slug)
 
 
@@ -136,7 +136,10 @@ def exercise_create_view(request: ClinicianRequest) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(exc, form)
         else:
-            messages.success(request, f"{exercise.name} was added to your clinic's library.")
+            messages.success(
+                request,
+                _("%(name)s was added to your clinic's library.") % {"name": exercise.name},
+            )
             return redirect("library:exercise_list")
     return render(request, "library/exercise_form.html", {"form": form})
 

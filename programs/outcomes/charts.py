@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.translation import gettext, ngettext, pgettext
+
 from programs.followup.charts.geometry import (
     AXIS_COLOUR,
     GRID_COLOUR,
@@ -22,7 +24,6 @@ from programs.followup.charts.geometry import (
     chart_id,
     date_range,
     empty_chart,
-    plural,
     short_date,
     spaced_indices,
 )
@@ -92,7 +93,9 @@ def outcome_chart(instrument: str, points: Sequence[OutcomePoint]) -> OutcomeCha
     spec = SPECS[instrument]
     kind = f"outcome-chart-{instrument}"
     if not points:
-        frame, empty = empty_chart(kind, f"No {spec.short} scores yet.")
+        frame, empty = empty_chart(
+            kind, gettext("No %(instrument)s scores yet.") % {"instrument": spec.short}
+        )
         return OutcomeChart(frame=frame, empty=empty)
     ordered = sorted(points, key=lambda p: p.when)
     low, high = float(spec.minimum), float(spec.maximum)
@@ -125,7 +128,7 @@ def outcome_chart(instrument: str, points: Sequence[OutcomePoint]) -> OutcomeCha
         Reference(
             "baseline",
             Line(LEFT, y(baseline), RIGHT, y(baseline), BASELINE_COLOUR),
-            Label(RIGHT + 6, y(baseline) + 4, "baseline"),
+            Label(RIGHT + 6, y(baseline) + 4, pgettext("chart line", "baseline")),
             "2 3",
         )
     ]
@@ -135,7 +138,7 @@ def outcome_chart(instrument: str, points: Sequence[OutcomePoint]) -> OutcomeCha
             Reference(
                 "threshold",
                 Line(LEFT, y(threshold), RIGHT, y(threshold), THRESHOLD_COLOUR),
-                Label(RIGHT + 6, y(threshold) + 4, "improved"),
+                Label(RIGHT + 6, y(threshold) + 4, pgettext("chart line", "improved")),
                 "6 4",
             )
         )
@@ -145,23 +148,38 @@ def outcome_chart(instrument: str, points: Sequence[OutcomePoint]) -> OutcomeCha
         for i, p in enumerate(ordered)
     )
     first, last = ordered[0], ordered[-1]
-    direction = "lower" if spec.lower_is_better else "higher"
     span = (
-        f"1 score on {short_date(first.when)}"
+        gettext("1 score on %(date)s") % {"date": short_date(first.when)}
         if len(ordered) == 1
-        else f"{plural(len(ordered), 'score')} from {date_range(first.when, last.when)}"
+        else ngettext(
+            "%(count)s score from %(dates)s", "%(count)s scores from %(dates)s", len(ordered)
+        )
+        % {"count": len(ordered), "dates": date_range(first.when, last.when)}
     )
-    goal = "" if threshold is None else f" Improved means reaching {threshold.normalize():f}."
+    values = {"baseline": scores[0], "latest": scores[-1], "range": spec.range_text}
+    scale = (
+        gettext(
+            "Baseline %(baseline)s, latest %(latest)s, on a %(range)s scale where lower is better."
+        )
+        if spec.lower_is_better
+        else gettext(
+            "Baseline %(baseline)s, latest %(latest)s, on a %(range)s scale where higher is better."
+        )
+    ) % values
+    goal = (
+        ""
+        if threshold is None
+        else " "
+        + gettext("Improved means reaching %(threshold)s.")
+        % {"threshold": f"{threshold.normalize():f}"}
+    )
     frame = Frame(
         kind="outcome-chart",
         id=chart_id(kind, ((p.when, p.score) for p in ordered)),
         width=WIDTH,
         height=HEIGHT,
-        title=f"{spec.name} over time",
-        desc=(
-            f"{span}. Baseline {scores[0]}, latest {scores[-1]}, on a "
-            f"{spec.range_text} scale where {direction} is better.{goal}"
-        ),
+        title=gettext("%(instrument)s over time") % {"instrument": spec.name},
+        desc=f"{span}. {scale}{goal}",
     )
     return OutcomeChart(
         frame=frame,
@@ -223,7 +241,9 @@ def results_chart(rows: Sequence[ResultRow]) -> ResultsChart:
     """Per instrument, the share of discharged patients improved, unchanged and worse."""
     rows = [row for row in rows if row.improved + row.unchanged + row.worse]
     if not rows:
-        frame, empty = empty_chart("results-chart", "No discharges with repeated scores yet.")
+        frame, empty = empty_chart(
+            "results-chart", gettext("No discharges with repeated scores yet.")
+        )
         return ResultsChart(frame=frame, empty=empty)
     bars = []
     phrases = []
@@ -232,19 +252,32 @@ def results_chart(rows: Sequence[ResultRow]) -> ResultsChart:
         total = row.improved + row.unchanged + row.worse
         x = float(BAR_LEFT)
         segments = []
+        words = {
+            "improved": pgettext("verdicts", "improved"),
+            "unchanged": pgettext("verdicts", "unchanged"),
+            "worse": pgettext("verdicts", "worse"),
+        }
         for key, colour in RESULT_SEGMENTS:
             count = getattr(row, key)
             width = (BAR_RIGHT - BAR_LEFT) * count / total
             if count:
                 segments.append(
-                    Segment(key, x, y, width, BAR_HEIGHT, colour, f"{row.label}: {count} {key}")
+                    Segment(
+                        key, x, y, width, BAR_HEIGHT, colour, f"{row.label}: {count} {words[key]}"
+                    )
                 )
             x += width
         share = round(100 * row.improved / total)
-        counts = (
-            f"{share} % improved ({row.improved} of {total}) · {row.unchanged} unchanged · "
-            f"{row.worse} worse"
-        )
+        counts = gettext(
+            "%(share)s %% improved (%(improved)s of %(total)s) · %(unchanged)s unchanged · "
+            "%(worse)s worse"
+        ) % {
+            "share": share,
+            "improved": row.improved,
+            "total": total,
+            "unchanged": row.unchanged,
+            "worse": row.worse,
+        }
         phrases.append(f"{row.label}: {counts.replace(' ·', ',')}")
         bars.append(
             ResultBar(
@@ -259,7 +292,7 @@ def results_chart(rows: Sequence[ResultRow]) -> ResultsChart:
         id=chart_id("results-chart", [(r.label, r.improved, r.unchanged, r.worse) for r in rows]),
         width=WIDTH,
         height=int(y),
-        title="Results at discharge per instrument",
+        title=gettext("Results at discharge per instrument"),
         desc=". ".join(phrases) + ".",
     )
     return ResultsChart(frame=frame, bars=tuple(bars))

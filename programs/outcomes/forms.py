@@ -5,6 +5,8 @@ import zoneinfo
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from patients.clinical import NRS_MAX, NRS_MIN
 from programs.outcomes.instruments import (
@@ -36,29 +38,34 @@ def taken_at_for(day: datetime.date | None, zone_name: str) -> datetime.datetime
 class ScoreForm(forms.Form):
     """A clinician-entered score of one instrument (not the PSFS)."""
 
-    score = forms.DecimalField(label="Score", max_digits=6, decimal_places=2)
+    score = forms.DecimalField(label=_("Score"), max_digits=6, decimal_places=2)
     subscale = forms.IntegerField(
-        label="Psychosocial subscale (0–5)",
+        label=_("Psychosocial subscale (0–5)"),
         min_value=0,
         max_value=START_BACK_SUBSCALE_MAX,
         required=False,
     )
     taken_on = forms.DateField(
-        label="Taken on",
+        label=_("Taken on"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
-        help_text="Today unless the form was filled in earlier.",
+        help_text=_("Today unless the form was filled in earlier."),
     )
 
     def __init__(self, *args, spec: InstrumentSpec, **kwargs):
         super().__init__(*args, **kwargs)
         self.spec = spec
-        self.fields["score"].label = f"{spec.short} score ({spec.range_text})"
+        self.fields["score"].label = gettext("%(instrument)s score (%(range)s)") % {
+            "instrument": spec.short,
+            "range": spec.range_text,
+        }
         self.fields["score"].widget.attrs.update(
             {"min": f"{spec.minimum}", "max": f"{spec.maximum}", "inputmode": "decimal"}
         )
         if spec.code == Instrument.START_BACK:
-            self.fields["score"].label = f"STarT Back total ({spec.range_text})"
+            self.fields["score"].label = gettext("STarT Back total (%(range)s)") % {
+                "range": spec.range_text
+            }
             self.fields["subscale"].required = True
         else:
             del self.fields["subscale"]
@@ -66,10 +73,10 @@ class ScoreForm(forms.Form):
 
 def _name_field(index: int, required: bool) -> forms.CharField:
     return forms.CharField(
-        label=f"Activity {index}",
+        label=gettext("Activity %(number)s") % {"number": index},
         max_length=120,
         required=required,
-        widget=forms.TextInput(attrs={"placeholder": "e.g. Sitting through a film"}),
+        widget=forms.TextInput(attrs={"placeholder": _("e.g. Sitting through a film")}),
     )
 
 
@@ -81,7 +88,7 @@ def _rating_field(label: str, required: bool, *, radios: bool) -> forms.TypedCho
         empty_value=None,
         required=required,
         widget=forms.RadioSelect(attrs={"class": "pain-scale"}) if radios else forms.Select,
-        error_messages={"required": "Rate it from 0 (unable) to 10 (as before the injury)."},
+        error_messages={"required": _("Rate it from 0 (unable) to 10 (as before the injury).")},
     )
 
 
@@ -93,7 +100,7 @@ class PsfsForm(forms.Form):
     """
 
     taken_on = forms.DateField(
-        label="Taken on", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Taken on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
     def __init__(
@@ -113,7 +120,9 @@ class PsfsForm(forms.Form):
                 required = index <= PSFS_MIN_ACTIVITIES
                 self.fields[f"name_{index}"] = _name_field(index, required)
                 self.fields[f"rating_{index}"] = _rating_field(
-                    f"Rating of activity {index}", False, radios=radios
+                    gettext("Rating of activity %(number)s") % {"number": index},
+                    False,
+                    radios=radios,
                 )
 
     def name_rows(self) -> list[tuple[forms.BoundField, forms.BoundField]]:
@@ -133,9 +142,9 @@ class PsfsForm(forms.Form):
         for index in range(1, PSFS_MAX_ACTIVITIES + 1):
             name, rating = data.get(f"name_{index}"), data.get(f"rating_{index}")
             if name and rating is None:
-                self.add_error(f"rating_{index}", "Rate this activity from 0 to 10.")
+                self.add_error(f"rating_{index}", _("Rate this activity from 0 to 10."))
             elif rating is not None and not name:
-                self.add_error(f"name_{index}", "Name the activity you rated.")
+                self.add_error(f"name_{index}", _("Name the activity you rated."))
         return data
 
     def entries(self) -> list[PsfsEntry]:
@@ -154,37 +163,37 @@ class PsfsForm(forms.Form):
 
 class PainCheckForm(forms.Form):
     pain = forms.TypedChoiceField(
-        label="How bad is your back pain today, on average?",
+        label=_("How bad is your back pain today, on average?"),
         choices=PAIN_CHOICES,
         coerce=int,
         widget=forms.RadioSelect(attrs={"class": "pain-scale"}),
-        error_messages={"required": "Choose a number from 0 to 10."},
+        error_messages={"required": _("Choose a number from 0 to 10.")},
     )
 
 
 class IntervalForm(forms.Form):
     interval_weeks = forms.IntegerField(
-        label="Repeat every (weeks)",
+        label=_("Repeat every (weeks)"),
         min_value=MIN_INTERVAL_WEEKS,
         max_value=MAX_INTERVAL_WEEKS,
         required=False,
-        help_text="Leave empty to follow the clinic's interval.",
+        help_text=_("Leave empty to follow the clinic's interval."),
     )
 
 
 class ClinicOutcomeFilterForm(forms.Form):
     date_from = forms.DateField(
-        label="Discharged from",
+        label=_("Discharged from"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}),
     )
     date_to = forms.DateField(
-        label="to",
+        label=pgettext_lazy("date range", "to"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}),
     )
     clinician = forms.TypedChoiceField(
-        label="Clinician",
+        label=_("Clinician"),
         required=False,
         coerce=int,
         empty_value=None,
@@ -195,12 +204,12 @@ class ClinicOutcomeFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = self.fields["clinician"]
         assert isinstance(field, forms.ChoiceField)  # noqa: S101 - declared just above
-        field.choices = [("", "All clinicians"), *clinicians]
+        field.choices = [("", gettext("All clinicians")), *clinicians]
 
     def clean(self):
         data = super().clean() or self.cleaned_data
         if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
-            self.add_error("date_to", "The end of the range is before its start.")
+            self.add_error("date_to", _("The end of the range is before its start."))
         return data
 
     def filters(self) -> dict:
@@ -216,8 +225,8 @@ class ClinicOutcomeFilterForm(forms.Form):
 
 class DischargeForm(forms.Form):
     summary = forms.CharField(
-        label="Summary for the referrer",
+        label=_("Summary for the referrer"),
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text="What was done, how the patient responded, and the advice going forward.",
+        help_text=_("What was done, how the patient responded, and the advice going forward."),
     )

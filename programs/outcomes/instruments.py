@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import TextChoices
+from django.utils.functional import Promise
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 PSFS_MIN_ACTIVITIES = 3
 PSFS_MAX_ACTIVITIES = 5
@@ -26,25 +29,30 @@ START_BACK_HIGH_MIN_SUBSCALE = 4
 
 
 class Instrument(TextChoices):
-    NPRS = "nprs", "Pain (NPRS 0–10)"
-    PSFS = "psfs", "Patient-Specific Functional Scale (PSFS)"
-    ODI = "odi", "Oswestry Disability Index (ODI)"
-    RMDQ = "rmdq", "Roland-Morris Disability Questionnaire (RMDQ)"
-    START_BACK = "start_back", "Keele STarT Back Tool"
+    # Translators: use the official name of the validated translation where one exists.
+    NPRS = "nprs", _("Pain (NPRS 0–10)")
+    # Translators: use the official name of the validated translation where one exists.
+    PSFS = "psfs", _("Patient-Specific Functional Scale (PSFS)")
+    # Translators: use the official name of the validated translation where one exists.
+    ODI = "odi", _("Oswestry Disability Index (ODI)")
+    # Translators: use the official name of the validated translation where one exists.
+    RMDQ = "rmdq", _("Roland-Morris Disability Questionnaire (RMDQ)")
+    # Translators: use the official name of the validated translation where one exists.
+    START_BACK = "start_back", _("Keele STarT Back Tool")
 
 
 class Verdict(TextChoices):
     """How the latest score compares with the baseline under the instrument's rule."""
 
-    IMPROVED = "improved", "Improved"
-    UNCHANGED = "unchanged", "Unchanged"
-    WORSE = "worse", "Worse"
+    IMPROVED = "improved", _("Improved")
+    UNCHANGED = "unchanged", _("Unchanged")
+    WORSE = "worse", _("Worse")
 
 
 class RiskGroup(TextChoices):
-    LOW = "low", "Low risk"
-    MEDIUM = "medium", "Medium risk"
-    HIGH = "high", "High risk"
+    LOW = "low", _("Low risk")
+    MEDIUM = "medium", _("Medium risk")
+    HIGH = "high", _("High risk")
 
 
 @dataclass(frozen=True)
@@ -55,24 +63,30 @@ class ResponderRule:
     percent: int | None
     source: str
 
-    def describe(self, unit: str) -> str:
+    def describe(self, unit: str | Promise) -> str:
         points = f"{self.points.normalize():f} {unit}"
-        return f"{points} or {self.percent} % of the baseline" if self.percent else points
+        if not self.percent:
+            return points
+        return gettext("%(points)s or %(percent)s %% of the baseline") % {
+            "points": points,
+            "percent": self.percent,
+        }
 
 
 @dataclass(frozen=True)
 class InstrumentSpec:
     code: str
-    name: str
-    short: str
+    # Words people read are marked for translation (lazy: translated when shown).
+    name: str | Promise
+    short: str | Promise
     minimum: Decimal
     maximum: Decimal
     decimal_places: int  # how precise an entered score may be
-    unit: str
+    unit: str | Promise
     lower_is_better: bool
     collected_by: str  # "patient" (in the portal or at the clinic) or "clinician"
     repeated: bool  # repeated on the schedule; STarT Back stratifies once, at baseline
-    licence: str
+    licence: str | Promise
     reference: str
     loinc: tuple[str, str] | None  # (code, display) where LOINC has the score
     rule: ResponderRule | None
@@ -95,32 +109,38 @@ STRATFORD = (
 SPECS: dict[str, InstrumentSpec] = {
     Instrument.NPRS: InstrumentSpec(
         code=Instrument.NPRS,
-        name="Numeric Pain Rating Scale",
-        short="Pain",
+        # Translators: use the official name of the validated translation where one exists.
+        name=_("Numeric Pain Rating Scale"),
+        short=_("Pain"),
         minimum=Decimal(0),
         maximum=Decimal(10),
         decimal_places=0,
-        unit="points",
+        unit=_("points"),
         lower_is_better=True,
         collected_by="patient",
         repeated=True,
-        licence="Public domain: free to use. The pain of each clinical assessment is a score.",
+        # Translators: licence terms: keep the names, years and ©. Clinics must use the
+        # officially validated, licensed translation of the questionnaire itself.
+        licence=_("Public domain: free to use. The pain of each clinical assessment is a score."),
         reference=OSTELO,
         loinc=("72514-3", "Pain severity - 0-10 verbal numeric rating [Score] - Reported"),
         rule=ResponderRule(points=Decimal(2), percent=30, source=OSTELO),
     ),
     Instrument.PSFS: InstrumentSpec(
         code=Instrument.PSFS,
-        name="Patient-Specific Functional Scale",
-        short="PSFS",
+        # Translators: use the official name of the validated translation where one exists.
+        name=_("Patient-Specific Functional Scale"),
+        short=_("PSFS"),
         minimum=Decimal(0),
         maximum=Decimal(10),
         decimal_places=2,
-        unit="points",
+        unit=_("points"),
         lower_is_better=False,
         collected_by="patient",
         repeated=True,
-        licence=(
+        # Translators: licence terms: keep the names, years and ©. Clinics must use the
+        # officially validated, licensed translation of the questionnaire itself.
+        licence=_(
             "Free to use (Stratford et al., 1995). The patient names 3 to 5 activities and rates "
             "each from 0 (unable) to 10 (as before the injury); the score is the mean."
         ),
@@ -130,19 +150,22 @@ SPECS: dict[str, InstrumentSpec] = {
     ),
     Instrument.ODI: InstrumentSpec(
         code=Instrument.ODI,
-        name="Oswestry Disability Index",
-        short="ODI",
+        # Translators: use the official name of the validated translation where one exists.
+        name=_("Oswestry Disability Index"),
+        short=_("ODI"),
         minimum=Decimal(0),
         maximum=Decimal(100),
         decimal_places=1,
-        unit="points",
+        unit=_("points"),
         lower_is_better=True,
         collected_by="clinician",
         repeated=True,
-        licence=(
+        # Translators: licence terms: keep the names, years and ©. Clinics must use the
+        # officially validated, licensed translation of the questionnaire itself.
+        licence=_(
             "ODI © Jeremy Fairbank, 1980; all rights reserved, licensed through Mapi Research "
-            "Trust (ePROVIDE). The clinic administers its own licensed form; record the ODI % "
-            "only."
+            "Trust (ePROVIDE). The clinic administers its own licensed form; record the ODI "
+            "percentage only."
         ),
         reference=OSTELO,
         loinc=("97909-6", "Oswestry disability index score ODI"),
@@ -150,16 +173,19 @@ SPECS: dict[str, InstrumentSpec] = {
     ),
     Instrument.RMDQ: InstrumentSpec(
         code=Instrument.RMDQ,
-        name="Roland-Morris Disability Questionnaire",
-        short="RMDQ",
+        # Translators: use the official name of the validated translation where one exists.
+        name=_("Roland-Morris Disability Questionnaire"),
+        short=_("RMDQ"),
         minimum=Decimal(0),
         maximum=Decimal(24),
         decimal_places=0,
-        unit="points",
+        unit=_("points"),
         lower_is_better=True,
         collected_by="clinician",
         repeated=True,
-        licence=(
+        # Translators: licence terms: keep the names, years and ©. Clinics must use the
+        # officially validated, licensed translation of the questionnaire itself.
+        licence=_(
             "RMDQ © Martin Roland and Richard Morris, 1983; used under its authors' licence "
             "terms. The clinic administers its own licensed form; record the total (0–24) only."
         ),
@@ -169,16 +195,19 @@ SPECS: dict[str, InstrumentSpec] = {
     ),
     Instrument.START_BACK: InstrumentSpec(
         code=Instrument.START_BACK,
-        name="Keele STarT Back Tool",
-        short="STarT Back",
+        # Translators: use the official name of the validated translation where one exists.
+        name=_("Keele STarT Back Tool"),
+        short=_("STarT Back"),
         minimum=Decimal(0),
         maximum=Decimal(START_BACK_TOTAL_MAX),
         decimal_places=0,
-        unit="points",
+        unit=_("points"),
         lower_is_better=True,
         collected_by="clinician",
         repeated=False,
-        licence=(
+        # Translators: licence terms: keep the names, years and ©. Clinics must use the
+        # officially validated, licensed translation of the questionnaire itself.
+        licence=_(
             "STarT Back © Keele University; used under Keele University's licence terms. The "
             "clinic administers its own licensed form; record the total (0–9) and the "
             "psychosocial subscale (0–5) only."
@@ -193,16 +222,16 @@ SPECS: dict[str, InstrumentSpec] = {
 }
 
 # NICE NG59 (2016, updated 2020), recommendations 1.1.1–1.1.2, in our own words.
-MATCHED_CARE: dict[str, str] = {
-    RiskGroup.LOW: (
+MATCHED_CARE: dict[str, str | Promise] = {
+    RiskGroup.LOW: _(
         "Low risk: NICE NG59 suggests simpler, less intensive support — advice, reassurance "
         "and self-management, with exercise as needed."
     ),
-    RiskGroup.MEDIUM: (
+    RiskGroup.MEDIUM: _(
         "Medium risk: NICE NG59 suggests more complex and intensive support — an exercise "
         "programme, with manual therapy only as part of it."
     ),
-    RiskGroup.HIGH: (
+    RiskGroup.HIGH: _(
         "High risk: NICE NG59 suggests more complex and intensive support — exercise with a "
         "psychological (cognitive behavioural) approach, e.g. a combined physical and "
         "psychological programme."
@@ -227,30 +256,43 @@ def check_score(instrument: str, score: Decimal, subscale: int | None = None) ->
     """Raise ScoreError naming the field unless the score (and subscale) fit the instrument."""
     spec = SPECS.get(instrument)
     if spec is None:
-        raise ScoreError({"instrument": f"Choose one of {', '.join(Instrument.values)}."})
+        raise ScoreError(
+            {
+                "instrument": gettext("Choose one of %(codes)s.")
+                % {"codes": ", ".join(Instrument.values)}
+            }
+        )
     errors: dict[str, str] = {}
     if not score.is_finite() or not spec.minimum <= score <= spec.maximum:
-        errors["score"] = f"The {spec.short} score must be from {spec.range_text}."
+        errors["score"] = gettext("The %(instrument)s score must be from %(range)s.") % {
+            "instrument": spec.short,
+            "range": spec.range_text,
+        }
     elif _places(score) > spec.decimal_places:
         errors["score"] = (
-            f"The {spec.short} score takes whole numbers."
+            gettext("The %(instrument)s score takes whole numbers.") % {"instrument": spec.short}
             if spec.decimal_places == 0
-            else f"The {spec.short} score takes at most {spec.decimal_places} decimal place(s)."
+            else ngettext(
+                "The %(instrument)s score takes at most %(places)s decimal place.",
+                "The %(instrument)s score takes at most %(places)s decimal places.",
+                spec.decimal_places,
+            )
+            % {"instrument": spec.short, "places": spec.decimal_places}
         )
     if instrument == Instrument.START_BACK:
         if subscale is None:
-            errors["subscale"] = "Enter the psychosocial subscale (0–5) with the total."
+            errors["subscale"] = gettext("Enter the psychosocial subscale (0–5) with the total.")
         elif not 0 <= subscale <= START_BACK_SUBSCALE_MAX:
-            errors["subscale"] = (
-                f"The psychosocial subscale must be from 0–{START_BACK_SUBSCALE_MAX}."
-            )
+            errors["subscale"] = gettext("The psychosocial subscale must be from 0–%(max)s.") % {
+                "max": START_BACK_SUBSCALE_MAX
+            }
         elif "score" not in errors and not (subscale <= score <= subscale + START_BACK_OTHER_ITEMS):
-            errors["subscale"] = (
+            errors["subscale"] = gettext(
                 "The subscale is part of the total: the total must be at least the subscale "
-                f"and at most the subscale + {START_BACK_OTHER_ITEMS}."
-            )
+                "and at most the subscale + %(items)s."
+            ) % {"items": START_BACK_OTHER_ITEMS}
     elif subscale is not None:
-        errors["subscale"] = "Only the STarT Back Tool has a subscale."
+        errors["subscale"] = gettext("Only the STarT Back Tool has a subscale.")
     if errors:
         raise ScoreError(errors)
 
@@ -265,18 +307,18 @@ def check_psfs(activities: Sequence[str], ratings: Sequence[int]) -> None:
     errors: dict[str, str] = {}
     names = [name.strip().casefold() for name in activities]
     if not PSFS_MIN_ACTIVITIES <= len(names) <= PSFS_MAX_ACTIVITIES:
-        errors["activities"] = (
-            f"Name {PSFS_MIN_ACTIVITIES} to {PSFS_MAX_ACTIVITIES} activities you find hard."
-        )
+        errors["activities"] = gettext("Name %(min)s to %(max)s activities you find hard.") % {
+            "min": PSFS_MIN_ACTIVITIES,
+            "max": PSFS_MAX_ACTIVITIES,
+        }
     elif any(not name for name in names) or len(set(names)) != len(names):
-        errors["activities"] = "Each activity needs a name, and no two may be the same."
+        errors["activities"] = gettext("Each activity needs a name, and no two may be the same.")
     if len(ratings) != len(names) or any(
         isinstance(r, bool) or not PSFS_RATING_MIN <= r <= PSFS_RATING_MAX for r in ratings
     ):
-        errors["ratings"] = (
-            f"Rate each activity from {PSFS_RATING_MIN} (unable) to {PSFS_RATING_MAX} "
-            "(as before the injury)."
-        )
+        errors["ratings"] = gettext(
+            "Rate each activity from %(min)s (unable) to %(max)s (as before the injury)."
+        ) % {"min": PSFS_RATING_MIN, "max": PSFS_RATING_MAX}
     if errors:
         raise ScoreError(errors)
 
@@ -324,13 +366,18 @@ def rule_text(instrument: str) -> str:
     """The responder rule in words, with its source, for the clinician."""
     spec = SPECS[instrument]
     if spec.rule is None:
-        return (
-            f"{spec.name} has no responder rule: it sorts patients into risk groups "
-            f"(total <= {START_BACK_LOW_MAX_TOTAL} low; otherwise psychosocial subscale >= "
-            f"{START_BACK_HIGH_MIN_SUBSCALE} high, else medium)."
-        )
-    direction = "falls" if spec.lower_is_better else "rises"
-    return (
-        f"Improved: the score {direction} by at least {spec.rule.describe(spec.unit)}; "
-        "worse: the same change in the other direction."
-    )
+        return gettext(
+            "%(instrument)s has no responder rule: it sorts patients into risk groups "
+            "(total <= %(low)s low; otherwise psychosocial subscale >= %(high)s high, else "
+            "medium)."
+        ) % {
+            "instrument": spec.name,
+            "low": START_BACK_LOW_MAX_TOTAL,
+            "high": START_BACK_HIGH_MIN_SUBSCALE,
+        }
+    change = spec.rule.describe(spec.unit)
+    if spec.lower_is_better:
+        improved = gettext("Improved: the score falls by at least %(change)s;") % {"change": change}
+    else:
+        improved = gettext("Improved: the score rises by at least %(change)s;") % {"change": change}
+    return f"{improved} " + gettext("worse: the same change in the other direction.")

@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from clinic.models import Clinic
 from patients.models import Assessment, Patient
@@ -48,10 +49,10 @@ class OutcomeScore(models.Model):
     """One score of one instrument, taken at one time."""
 
     class Source(models.TextChoices):
-        CLINICIAN = "clinician", "Entered by a clinician"
-        PATIENT = "patient", "Reported by the patient in the portal"
-        API = "api", "Sent by an integration"
-        ASSESSMENT = "assessment", "Pain of a clinical assessment"
+        CLINICIAN = "clinician", _("Entered by a clinician")
+        PATIENT = "patient", _("Reported by the patient in the portal")
+        API = "api", _("Sent by an integration")
+        ASSESSMENT = "assessment", _("Pain of a clinical assessment")
 
     patient = models.ForeignKey(Patient, on_delete=models.PROTECT, related_name="outcome_scores")
     program = models.ForeignKey(

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from clinic.forms import add_service_errors
@@ -42,7 +43,7 @@ def checkin(request: PortalRequest) -> HttpResponse:
     forms = [form for form in (pain_form, psfs_form) if form is not None]
     if not forms:
         if request.method == "POST":
-            messages.info(request, "Your check-in is done; nothing is due now.")
+            messages.info(request, _("Your check-in is done; nothing is due now."))
         return render(request, "outcomes/portal_checkin.html", _context(patient, None, None))
     if request.method == "POST" and all([form.is_valid() for form in forms]):
         try:
@@ -66,7 +67,7 @@ def checkin(request: PortalRequest) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(exc, *forms)
         else:
-            messages.success(request, "Thank you. Your answers were sent to your clinician.")
+            messages.success(request, _("Thank you. Your answers were sent to your clinician."))
             return redirect("portal:today")
     return render(
         request,

@@ -8,6 +8,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import TextChoices
+from django.utils.translation import gettext_lazy as _
 
 DEFAULT_INTERVAL_WEEKS = 2
 MIN_INTERVAL_WEEKS = 1
@@ -19,13 +20,13 @@ DISCHARGE_WINDOW = datetime.timedelta(days=7)
 
 
 class DueState(TextChoices):
-    BASELINE = "baseline", "Baseline due"
-    DUE = "due", "Due"
-    OVERDUE = "overdue", "Overdue"
-    DISCHARGE = "discharge", "Discharge score due"
-    NOT_DUE = "not_due", "Not due yet"
-    DONE = "done", "Done"
-    NOT_USED = "not_used", "Not used"
+    BASELINE = "baseline", _("Baseline due")
+    DUE = "due", _("Due")
+    OVERDUE = "overdue", _("Overdue")
+    DISCHARGE = "discharge", _("Discharge score due")
+    NOT_DUE = "not_due", _("Not due yet")
+    DONE = "done", _("Done")
+    NOT_USED = "not_used", _("Not used")
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from clinic.forms import add_service_errors
@@ -48,7 +49,7 @@ from programs.prescribing.selectors import dosage_history_for, program_get_for
 
 def _spec(instrument: str):
     if instrument not in SPECS:
-        raise Http404("No such instrument.")
+        raise Http404(_("No such instrument."))
     return SPECS[instrument]
 
 
@@ -59,7 +60,7 @@ def score_create(request: ClinicianRequest, patient_id: int, instrument: str) ->
     spec = _spec(instrument)
     patient = patient_get_for(clinic=request.clinician.clinic, patient_id=patient_id)
     if patient.is_archived:
-        messages.error(request, "This patient is archived; archived records cannot be changed.")
+        messages.error(request, _("This patient is archived; archived records cannot be changed."))
         return redirect("patients:detail", patient_id=patient.pk)
     activities = psfs_activities_for(patient=patient)
     if request.method == "GET":
@@ -94,7 +95,11 @@ def score_create(request: ClinicianRequest, patient_id: int, instrument: str) ->
             add_service_errors(exc, form)
         else:
             note = f" ({row.risk_group.label})" if row.risk_group else ""
-            messages.success(request, f"{spec.short} score {row.display_score} recorded{note}.")
+            messages.success(
+                request,
+                _("%(instrument)s score %(score)s recorded%(note)s.")
+                % {"instrument": spec.short, "score": row.display_score, "note": note},
+            )
             return redirect("patients:detail", patient_id=patient.pk)
     return render(
         request,
@@ -119,7 +124,7 @@ def program_interval(request: ClinicianRequest, program_id: int) -> HttpResponse
         program_outcome_interval_set(
             actor=request.actor, program=program, interval_weeks=form.cleaned_data["interval_weeks"]
         )
-        messages.success(request, "The outcome schedule was saved.")
+        messages.success(request, _("The outcome schedule was saved."))
     else:
         messages.error(request, " ".join(str(e) for e in form.errors["interval_weeks"]))
     return redirect("patients:detail", patient_id=program.patient_id)
@@ -155,9 +160,9 @@ def clinic_interval(request: ClinicianRequest) -> HttpResponse:
         clinic_outcome_interval_set(
             actor=request.actor, interval_weeks=form.cleaned_data["interval_weeks"]
         )
-        messages.success(request, "The clinic's outcome schedule was saved.")
+        messages.success(request, _("The clinic's outcome schedule was saved."))
     else:
-        messages.error(request, "Choose from 1 to 26 weeks between repeats.")
+        messages.error(request, _("Choose from 1 to 26 weeks between repeats."))
     return redirect("outcomes:instruments")
 
 
@@ -178,7 +183,7 @@ def discharge_create(request: ClinicianRequest, program_id: int) -> HttpResponse
         except ValidationError as exc:
             add_service_errors(exc, form)
         else:
-            messages.success(request, f"{patient.full_name} was discharged.")
+            messages.success(request, _("%(name)s was discharged.") % {"name": patient.full_name})
             return redirect("outcomes:letter", discharge_id=discharge.pk)
     else:
         patient_record_view(actor=request.actor, patient=patient)

@@ -3,6 +3,8 @@
 from typing import cast
 
 from django import forms
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
 
 from programs.library.dosage import BOUNDS, FIELD_LABELS
 from programs.library.models import Exercise
@@ -11,7 +13,7 @@ from programs.prescribing.models import ProgramTemplate
 
 def _dosage_field(name: str) -> forms.IntegerField:
     low, high = BOUNDS[name]
-    return forms.IntegerField(label=FIELD_LABELS[name].capitalize(), min_value=low, max_value=high)
+    return forms.IntegerField(label=capfirst(FIELD_LABELS[name]), min_value=low, max_value=high)
 
 
 class DosageForm(forms.Form):
@@ -22,17 +24,19 @@ class DosageForm(forms.Form):
     hold_seconds = _dosage_field("hold_seconds")
     sessions_per_day = _dosage_field("sessions_per_day")
     days_per_week = _dosage_field("days_per_week")
-    notes = forms.CharField(max_length=300, required=False, label="Notes for the patient")
+    notes = forms.CharField(max_length=300, required=False, label=_("Notes for the patient"))
     reason = forms.CharField(
         max_length=500,
-        label="Reason for the change",
-        help_text="Kept in the prescription history, e.g. “pain settled, progressing reps”.",
+        label=_("Reason for the change"),
+        help_text=_("Kept in the prescription history, e.g. “pain settled, progressing reps”."),
     )
 
 
 class AddItemForm(forms.Form):
-    exercise = forms.ModelChoiceField(queryset=Exercise.objects.none(), empty_label="Choose…")
-    notes = forms.CharField(max_length=300, required=False)
+    exercise = forms.ModelChoiceField(
+        label=_("Exercise"), queryset=Exercise.objects.none(), empty_label=_("Choose…")
+    )
+    notes = forms.CharField(label=_("Notes"), max_length=300, required=False)
 
     def __init__(self, *args, exercises=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -42,17 +46,19 @@ class AddItemForm(forms.Form):
 
 class ActivateForm(forms.Form):
     start_date = forms.DateField(
-        required=False, widget=forms.DateInput(attrs={"type": "date"}), label="Start date"
+        required=False, widget=forms.DateInput(attrs={"type": "date"}), label=_("Start date")
     )
 
 
 class TemplateSaveForm(forms.Form):
-    name = forms.CharField(max_length=120, label="Template name")
+    name = forms.CharField(max_length=120, label=_("Template name"))
 
 
 class TemplateApplyForm(forms.Form):
     template = forms.ModelChoiceField(
-        queryset=ProgramTemplate.objects.none(), empty_label="Choose a template…"
+        label=_("Template"),
+        queryset=ProgramTemplate.objects.none(),
+        empty_label=_("Choose a template…"),
     )
 
     def __init__(self, *args, templates=None, **kwargs):

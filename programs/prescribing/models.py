@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from clinic.models import Clinic
 from patients.clinical import TIER_LABELS, Severity
@@ -24,7 +26,8 @@ def validate_program_date(value: datetime.date) -> None:
     """Refuse program dates outside 2000–2100."""
     if not PROGRAM_DATES_FROM <= value <= PROGRAM_DATES_TO:
         raise ValidationError(
-            f"Choose a date between {PROGRAM_DATES_FROM:%d/%m/%Y} and {PROGRAM_DATES_TO:%d/%m/%Y}."
+            gettext("Choose a date between %(first)s and %(last)s.")
+            % {"first": f"{PROGRAM_DATES_FROM:%d/%m/%Y}", "last": f"{PROGRAM_DATES_TO:%d/%m/%Y}"}
         )
 
 
@@ -66,10 +69,10 @@ class Program(models.Model):
     """A patient's home exercise program; at most one is active per patient."""
 
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        ACTIVE = "active", "Active"
-        PAUSED = "paused", "Paused"
-        COMPLETED = "completed", "Completed"
+        DRAFT = "draft", _("Draft")
+        ACTIVE = "active", _("Active")
+        PAUSED = "paused", _("Paused")
+        COMPLETED = "completed", _("Completed")
 
     patient = models.ForeignKey(Patient, on_delete=models.PROTECT, related_name="programs")
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.DRAFT)
@@ -99,7 +102,7 @@ class Program(models.Model):
                 fields=["patient"],
                 condition=Q(status="active"),
                 name="program_one_active_per_patient",
-                violation_error_message="This patient already has an active program.",
+                violation_error_message=_("This patient already has an active program."),
             ),
             models.CheckConstraint(
                 condition=Q(status__in=["draft", "active", "paused", "completed"]),
@@ -138,11 +141,11 @@ class ProgramStatusChange(models.Model):
     """The program's status history: every activation, pause, resume and completion, and why."""
 
     class Cause(models.TextChoices):
-        CLINICIAN = "clinician", "Clinician"
-        RED_FLAG = "red_flag", "Red flag recorded"
-        EMERGENCY_FLAG = "emergency_flag", "Emergency red flag recorded"
-        EMERGENCY_SYMPTOM = "emergency_symptom", "Emergency symptom reported by the patient"
-        REPLACED = "replaced", "Another program was activated"
+        CLINICIAN = "clinician", _("Clinician")
+        RED_FLAG = "red_flag", _("Red flag recorded")
+        EMERGENCY_FLAG = "emergency_flag", _("Emergency red flag recorded")
+        EMERGENCY_SYMPTOM = "emergency_symptom", _("Emergency symptom reported by the patient")
+        REPLACED = "replaced", _("Another program was activated")
 
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="status_changes")
     from_status = models.CharField(max_length=16, choices=Program.Status.choices)
@@ -230,7 +233,7 @@ class DosageChange(models.Model):
     def changed_fields(self) -> list[tuple[str, int, int]]:
         """(label, old, new) for each field that changed."""
         return [
-            (FIELD_LABELS[k], self.old[k], self.new[k])
+            (str(FIELD_LABELS[k]), self.old[k], self.new[k])
             for k in self.new
             if self.old.get(k) != self.new[k]
         ]
@@ -258,7 +261,7 @@ class ProgramTemplate(models.Model):
             models.UniqueConstraint(
                 fields=["clinic", "name"],
                 name="template_name_unique_per_clinic",
-                violation_error_message="Your clinic already has a template with this name.",
+                violation_error_message=_("Your clinic already has a template with this name."),
             ),
             models.CheckConstraint(
                 condition=Q(tier__in=Severity.values), name="template_tier_valid"

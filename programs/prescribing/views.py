@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from clinic.forms import add_service_errors
@@ -60,7 +61,7 @@ def program_generate_view(request: ClinicianRequest, patient_id: int) -> HttpRes
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("patients:detail", patient_id=patient.pk)
-    messages.success(request, "Draft program generated. Review it, then activate it.")
+    messages.success(request, _("Draft program generated. Review it, then activate it."))
     return redirect("prescribing:detail", program_id=program.pk)
 
 
@@ -71,7 +72,7 @@ def template_apply_view(request: ClinicianRequest, patient_id: int) -> HttpRespo
     patient = patient_get_for(clinic=clinic, patient_id=patient_id)
     form = TemplateApplyForm(request.POST, templates=template_list_for(clinic=clinic))
     if not form.is_valid():
-        messages.error(request, "Choose one of your clinic's templates.")
+        messages.error(request, _("Choose one of your clinic's templates."))
         return redirect("patients:detail", patient_id=patient.pk)
     try:
         program, skipped = program_template_apply(
@@ -80,9 +81,14 @@ def template_apply_view(request: ClinicianRequest, patient_id: int) -> HttpRespo
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("patients:detail", patient_id=patient.pk)
-    messages.success(request, "Draft made from the template, with dosages for this patient's tier.")
+    messages.success(
+        request, _("Draft made from the template, with dosages for this patient's tier.")
+    )
     if skipped:
-        messages.warning(request, "Left out for this patient: " + "; ".join(skipped) + ".")
+        messages.warning(
+            request,
+            _("Left out for this patient: %(exercises)s.") % {"exercises": "; ".join(skipped)},
+        )
     return redirect("prescribing:detail", program_id=program.pk)
 
 
@@ -152,7 +158,9 @@ def item_dosage(request: ClinicianRequest, program_id: int, item_id: int) -> Htt
         except ValidationError as exc:
             add_service_errors(exc, form)
         else:
-            messages.success(request, f"Dosage of {item.exercise.name} changed.")
+            messages.success(
+                request, _("Dosage of %(name)s changed.") % {"name": item.exercise.name}
+            )
             return redirect("prescribing:detail", program_id=program_id)
     program = program_get_for(clinic=clinic, program_id=program_id)
     return _render_program(request, program, failed_item=item, failed_form=form, status=400)
@@ -223,16 +231,18 @@ def program_transition(request: ClinicianRequest, program_id: int, action: str) 
             form = ActivateForm(request.POST)
             start = form.cleaned_data.get("start_date") if form.is_valid() else None
             program_activate(actor=request.actor, program=program, start_date=start)
-            messages.success(request, "The program is active; the patient can follow it now.")
+            messages.success(request, _("The program is active; the patient can follow it now."))
         elif action == "pause":
             program_pause(actor=request.actor, program=program)
-            messages.success(request, "The program is paused.")
+            messages.success(request, _("The program is paused."))
         else:
             program_complete(actor=request.actor, program=program)
             messages.success(
                 request,
-                "The program is completed. Enter the final outcome scores, then discharge the "
-                "patient (Discharge summary).",
+                _(
+                    "The program is completed. Enter the final outcome scores, then discharge "
+                    "the patient (Discharge summary)."
+                ),
             )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
@@ -252,7 +262,9 @@ def template_save_view(request: ClinicianRequest, program_id: int) -> HttpRespon
         except ValidationError as exc:
             add_service_errors(exc, form)
         else:
-            messages.success(request, f"Saved as the template “{template.name}”.")
+            messages.success(
+                request, _("Saved as the template “%(name)s”.") % {"name": template.name}
+            )
             return redirect("prescribing:detail", program_id=program.pk)
     return _render_program(request, program, template_form=form, status=400)
 
@@ -273,7 +285,9 @@ def program_handout_email(request: ClinicianRequest, program_id: int) -> HttpRes
     except (ValidationError, ProgramConflict) as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, f"The handout is on its way to {email.to_email}.")
+        messages.success(
+            request, _("The handout is on its way to %(email)s.") % {"email": email.to_email}
+        )
     return redirect("prescribing:detail", program_id=program.pk)
 
 

@@ -6,6 +6,7 @@ from functools import lru_cache
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 
 from clinic.emails import absolute, email_message, unsubscribe_headers
 from programs.library.dosage import Dosage
@@ -62,7 +63,7 @@ def reminder_message(
     if reminder.kind == "checkin":
         # The outcomes app's portal page, by name: this app does not import the apps above it.
         return email_message(
-            subject="Your check-in is due: how is your back?",
+            subject=gettext("Your check-in is due: how is your back?"),
             template="reminders/email/checkin",
             context={
                 "patient": patient,
@@ -81,9 +82,9 @@ def reminder_message(
         "unsubscribe_link": unsubscribe,
     }
     subject = (
-        "We have not seen a session for a couple of days"
+        gettext("We have not seen a session for a couple of days")
         if nudge
-        else "Time for your back exercises"
+        else gettext("Time for your back exercises")
     )
     return email_message(
         subject=subject,
@@ -107,7 +108,12 @@ def digest_message(clinician, alerts, suggestion_count: int) -> EmailMultiAltern
         "unsubscribe_link": unsubscribe,
     }
     return email_message(
-        subject=f"Backstrong daily digest: {len(alerts)} alert{'s' if len(alerts) != 1 else ''}",
+        subject=ngettext(
+            "Backstrong daily digest: %(count)s alert",
+            "Backstrong daily digest: %(count)s alerts",
+            len(alerts),
+        )
+        % {"count": len(alerts)},
         template="reminders/email/digest",
         context=context,
         to=[clinician.user.email],

@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from clinic.models import Clinician
 from patients.models import Patient
@@ -45,16 +46,16 @@ class Reminder(models.Model):
     """
 
     class Kind(models.TextChoices):
-        SESSION = "session", "Session reminder"
-        NUDGE = "nudge", "Missed-session nudge"
-        CHECKIN = "checkin", "Outcome check-in reminder"
+        SESSION = "session", _("Session reminder")
+        NUDGE = "nudge", _("Missed-session nudge")
+        CHECKIN = "checkin", _("Outcome check-in reminder")
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Pending"
-        QUEUED = "queued", "Queued"
-        SENDING = "sending", "Sending"
-        SENT = "sent", "Sent"
-        FAILED = "failed", "Failed"
+        PENDING = "pending", _("Pending")
+        QUEUED = "queued", _("Queued")
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
 
     patient = models.ForeignKey(Patient, on_delete=models.CASCADE, related_name="reminders")
     kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.SESSION)

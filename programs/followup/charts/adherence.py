@@ -7,6 +7,8 @@ import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.utils.translation import gettext, gettext_noop, ngettext, pgettext
+
 from programs.followup.charts.geometry import (
     AXIS_COLOUR,
     FONT_SIZE,
@@ -20,7 +22,6 @@ from programs.followup.charts.geometry import (
     Tick,
     chart_id,
     empty_chart,
-    plural,
     short_date,
     spaced_indices,
     text_width,
@@ -34,7 +35,7 @@ GOAL_PERCENT = round(PROGRESS_MIN_ADHERENCE * 100)  # 80
 GOAL_COLOUR = "#1f2937"  # the colour of the text
 MET_COLOUR = "#15803d"  # white text on it: 5.0:1
 BELOW_COLOUR = "#b45309"  # white text on it: 5.0:1
-ADH_EMPTY_MESSAGE = "No weeks to show yet."
+ADH_EMPTY_MESSAGE = gettext_noop("No weeks to show yet.")
 UPWARD_FONT_SIZE = 10  # of labels written upwards, on phones too: there is no room to grow
 SWATCH_SIZE = 12
 
@@ -112,19 +113,24 @@ def _y_ticks() -> tuple[Tick, ...]:
     return tuple(ticks)
 
 
+def _week_prefix() -> str:
+    """The prefix of a week's date ("w/c " for "week commencing"), which phones drop."""
+    return pgettext("week commencing", "w/c ")
+
+
 def _goal() -> Tick:
     y = _adh_y(GOAL_PERCENT)
     return Tick(
         Line(ADH_LEFT, y, ADH_RIGHT, y, GOAL_COLOUR),
-        Label(ADH_RIGHT + 6, y + 4, f"{GOAL_PERCENT} % goal"),
+        Label(ADH_RIGHT + 6, y + 4, gettext("%(percent)s %% goal") % {"percent": GOAL_PERCENT}),
     )
 
 
 def _legend() -> tuple[LegendSwatch, ...]:
     y = 18
     items = (
-        (MET_COLOUR, f"At or above {GOAL_PERCENT} %"),
-        (BELOW_COLOUR, f"Below {GOAL_PERCENT} %"),
+        (MET_COLOUR, gettext("At or above %(percent)s %%") % {"percent": GOAL_PERCENT}),
+        (BELOW_COLOUR, gettext("Below %(percent)s %%") % {"percent": GOAL_PERCENT}),
     )
     swatches = []
     x = ADH_LEFT - 14
@@ -143,9 +149,12 @@ def _week(index: int, week: AdherenceWeek, slot: float) -> tuple[Bar | None, Bar
     """
     centre = ADH_LEFT + slot * (index + 0.5)
     percent = _percent(week)
-    when = f"w/c {short_date(week.week_start)}"
+    when = _week_prefix() + short_date(week.week_start)
     if percent is None:
-        tooltip = f"{when}: no sessions prescribed ({week.logged} logged)"
+        tooltip = gettext("%(week)s: no sessions prescribed (%(logged)s logged)") % {
+            "week": when,
+            "logged": week.logged,
+        }
         return None, BarLabel("no-prescription", Label(centre, ADH_BOTTOM - 6, "—"), tooltip)
     top = _adh_y(percent)
     height = ADH_BOTTOM - top
@@ -154,7 +163,8 @@ def _week(index: int, week: AdherenceWeek, slot: float) -> tuple[Bar | None, Bar
         box=Box(centre - width / 2, top, width, height),
         colour=MET_COLOUR if _goal_met(week) else BELOW_COLOUR,
         percent=percent,
-        tooltip=f"{when}: {week.logged} of {week.prescribed} sessions logged ({percent} %)",
+        tooltip=gettext("%(week)s: %(logged)s of %(prescribed)s sessions logged (%(percent)s %%)")
+        % {"week": when, "logged": week.logged, "prescribed": week.prescribed, "percent": percent},
     )
     short = f"{percent} %"
     fraction = f"{week.logged}/{week.prescribed} · "
@@ -171,14 +181,16 @@ def _week(index: int, week: AdherenceWeek, slot: float) -> tuple[Bar | None, Bar
 
 def _week_labels(weeks: Sequence[AdherenceWeek], slot: float) -> tuple[Label, ...]:
     """ "w/c 17 Nov" under the bars, thinned to fit; phones drop the "w/c " to save room."""
-    widest = max(text_width("w/c 30 Nov", FONT_SIZE), text_width("30 Nov", PHONE_FONT_SIZE))
+    widest = max(
+        text_width(_week_prefix() + "30 Nov", FONT_SIZE), text_width("30 Nov", PHONE_FONT_SIZE)
+    )
     most = max(1, int((ADH_RIGHT - ADH_LEFT - slot) // (widest + 6)) + 1)
     return tuple(
         Label(
             ADH_LEFT + slot * (index + 0.5),
             ADH_BOTTOM + 22,
             short_date(weeks[index].week_start),
-            prefix="w/c ",
+            prefix=_week_prefix(),
         )
         for index in spaced_indices(len(weeks), most)
     )
@@ -188,21 +200,31 @@ def _desc(weeks: Sequence[AdherenceWeek]) -> str:
     latest = weeks[-1]
     percent = _percent(latest)
     if percent is None:
-        latest_text = f"latest week had no sessions prescribed ({latest.logged} logged)"
+        latest_text = gettext("latest week had no sessions prescribed (%(logged)s logged)") % {
+            "logged": latest.logged
+        }
     else:
-        sessions = plural(latest.prescribed, "session")
-        latest_text = f"latest week {percent} % ({latest.logged} of {sessions})"
+        latest_text = ngettext(
+            "latest week %(percent)s %% (%(logged)s of %(prescribed)s session)",
+            "latest week %(percent)s %% (%(logged)s of %(prescribed)s sessions)",
+            latest.prescribed,
+        ) % {"percent": percent, "logged": latest.logged, "prescribed": latest.prescribed}
     met = sum(_goal_met(w) for w in weeks)
-    return (
-        f"Weekly adherence for {plural(len(weeks), 'week')}; {latest_text}. "
-        f"{met} of {len(weeks)} at or above the {GOAL_PERCENT} % goal."
-    )
+    span = ngettext(
+        "Weekly adherence for %(count)s week", "Weekly adherence for %(count)s weeks", len(weeks)
+    ) % {"count": len(weeks)}
+    goal = gettext("%(met)s of %(count)s at or above the %(percent)s %% goal.") % {
+        "met": met,
+        "count": len(weeks),
+        "percent": GOAL_PERCENT,
+    }
+    return f"{span}; {latest_text}. {goal}"
 
 
 def adherence_chart(weeks: list[AdherenceWeek]) -> AdherenceChart:
     """Sessions logged as a share of those prescribed, one bar per week, laid out."""
     if not weeks:
-        frame, empty = empty_chart("adherence-chart", ADH_EMPTY_MESSAGE)
+        frame, empty = empty_chart("adherence-chart", gettext(ADH_EMPTY_MESSAGE))
         return AdherenceChart(frame=frame, empty=empty)
     ordered = sorted(weeks, key=lambda w: w.week_start)
     slot = (ADH_RIGHT - ADH_LEFT) / len(ordered)
@@ -212,7 +234,7 @@ def adherence_chart(weeks: list[AdherenceWeek]) -> AdherenceChart:
         id=chart_id("adherence-chart", ((w.week_start, w.logged, w.prescribed) for w in ordered)),
         width=ADH_WIDTH,
         height=ADH_HEIGHT,
-        title="Weekly adherence",
+        title=gettext("Weekly adherence"),
         desc=_desc(ordered),
     )
     return AdherenceChart(

@@ -10,6 +10,10 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.utils.dates import MONTHS_3
+from django.utils.text import capfirst
+from django.utils.translation import gettext
+
 # The sizes the templates write, which the label spacing is planned for: 12 on wide screens;
 # 17 on phones (Bootstrap's "sm" breakpoint), where the whole drawing shrinks to about 60 %, to
 # stay near 10 px. tests/followup/test_charts.py holds the templates to them.
@@ -19,7 +23,8 @@ PHONE_FONT_SIZE = 17
 GRID_COLOUR = "#d1d5db"
 AXIS_COLOUR = "#6b7280"
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# Django's own translated three-letter months ("jan" … "dec"), looked up when drawn.
+MONTHS = tuple(MONTHS_3[month] for month in range(1, 13))
 
 EMPTY_WIDTH, EMPTY_HEIGHT = 640, 80
 
@@ -89,14 +94,17 @@ def text_width(text: str, font_size: float) -> float:
 
 
 def short_date(day: datetime.date) -> str:
-    """ "24 Nov", the same in every locale."""
-    return f"{day.day} {MONTHS[day.month - 1]}"
+    """ "24 Nov": the day and Django's translated three-letter month, capitalised."""
+    return f"{day.day} {capfirst(str(MONTHS[day.month - 1]))}"
 
 
 def date_range(first: datetime.date, last: datetime.date) -> str:
     if first.year != last.year:
-        return f"{short_date(first)} {first.year} to {short_date(last)} {last.year}"
-    return f"{short_date(first)} to {short_date(last)}"
+        return gettext("%(first)s to %(last)s") % {
+            "first": f"{short_date(first)} {first.year}",
+            "last": f"{short_date(last)} {last.year}",
+        }
+    return gettext("%(first)s to %(last)s") % {"first": short_date(first), "last": short_date(last)}
 
 
 def plural(count: int, word: str) -> str:

@@ -8,6 +8,8 @@ import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.utils.translation import gettext, gettext_noop, ngettext, pgettext
+
 from programs.followup.charts.geometry import (
     AXIS_COLOUR,
     GRID_COLOUR,
@@ -21,7 +23,6 @@ from programs.followup.charts.geometry import (
     chart_id,
     date_range,
     empty_chart,
-    plural,
     short_date,
     spaced_indices,
 )
@@ -32,7 +33,7 @@ PAIN_LEFT, PAIN_RIGHT, PAIN_TOP, PAIN_BOTTOM = 48, 576, 44, 240
 PAIN_MAX = 10
 PAIN_TICKS = (0, 2, 4, 6, 8, 10)
 MAX_DATE_LABELS = 8  # "24 Nov" is at most about 63 units wide on phones; gaps are >= 75
-PAIN_EMPTY_MESSAGE = "No sessions logged yet."
+PAIN_EMPTY_MESSAGE = gettext_noop("No sessions logged yet.")
 LEGEND_MARKER_SIZE = 5.0
 
 
@@ -56,10 +57,20 @@ class SeriesStyle:
     marker: str  # "circle", "square" or "triangle"
 
 
-BEFORE = SeriesStyle("before", "Pain before", "pain before", "#1d4ed8", None, "circle")
-AFTER = SeriesStyle("after", "Pain after", "pain after", "#b91c1c", "6 4", "square")
+# Legend and tooltip words are marked here and translated where they are drawn.
+BEFORE = SeriesStyle(
+    "before", gettext_noop("Pain before"), gettext_noop("pain before"), "#1d4ed8", None, "circle"
+)
+AFTER = SeriesStyle(
+    "after", gettext_noop("Pain after"), gettext_noop("pain after"), "#b91c1c", "6 4", "square"
+)
 NEXT_MORNING = SeriesStyle(
-    "next-morning", "Next morning", "next morning", "#6d28d9", "2 3", "triangle"
+    "next-morning",
+    gettext_noop("Next morning"),
+    gettext_noop("next morning"),
+    "#6d28d9",
+    "2 3",
+    "triangle",
 )
 PAIN_SERIES = (BEFORE, AFTER, NEXT_MORNING)
 
@@ -146,12 +157,21 @@ def _pain_x(index: int, count: int) -> float:
     return PAIN_LEFT + index * (PAIN_RIGHT - PAIN_LEFT) / (count - 1)
 
 
+def _band_label(name: str) -> str:
+    labels = {
+        "green": pgettext("traffic light", "green"),
+        "amber": pgettext("traffic light", "amber"),
+        "red": pgettext("traffic light", "red"),
+    }
+    return labels.get(name, name)
+
+
 def _bands() -> tuple[Band, ...]:
     bands = []
     for name, low, high, fill, text_colour in PAIN_BANDS:
         top, bottom = _pain_y(high), _pain_y(low)
         box = Box(PAIN_LEFT, top, PAIN_RIGHT - PAIN_LEFT, bottom - top)
-        label = Label(PAIN_RIGHT + 6, (top + bottom) / 2 + 4, name)
+        label = Label(PAIN_RIGHT + 6, (top + bottom) / 2 + 4, _band_label(name))
         bands.append(Band(name=name, box=box, fill=fill, label=label, label_colour=text_colour))
     return tuple(bands)
 
@@ -184,7 +204,7 @@ def _legend() -> tuple[LegendEntry, ...]:
                 style=style,
                 line=Line(x, y, x + 30, y, style.colour),
                 marker=Marker(style.marker, x + 15, y, LEGEND_MARKER_SIZE),
-                label=Label(x + 38, y + 5, style.label),
+                label=Label(x + 38, y + 5, gettext(style.label)),
             )
         )
         x += 170
@@ -227,7 +247,12 @@ def _series(
             xs[index],
             _pain_y(value),
             size,
-            tooltip=f"{short_date(points[index].when)}: {style.phrase} {value}/10",
+            tooltip=gettext("%(date)s: %(series)s %(value)s/10")
+            % {
+                "date": short_date(points[index].when),
+                "series": gettext(style.phrase),
+                "value": value,
+            },
         )
         for index, value in enumerate(values)
         if value is not None
@@ -238,21 +263,33 @@ def _series(
 def _desc(points: Sequence[PainPoint]) -> str:
     first, last = points[0], points[-1]
     if len(points) == 1:
-        span = f"1 session on {short_date(first.when)}"
+        span = gettext("1 session on %(date)s") % {"date": short_date(first.when)}
     else:
-        span = f"{plural(len(points), 'session')} from {date_range(first.when, last.when)}"
-    morning = "not reported" if last.pain_next_morning is None else str(last.pain_next_morning)
-    return (
-        f"{span}. Latest: pain before {last.pain_before}, after {last.pain_after}, "
-        f"next morning {morning}. Pain is on a 0 to 10 scale; 0 to {GREEN_MAX_PAIN} is green, "
-        f"{GREEN_MAX_PAIN + 1} to {AMBER_MAX_PAIN} amber, {AMBER_MAX_PAIN + 1} or more red."
+        span = ngettext(
+            "%(count)s session from %(dates)s", "%(count)s sessions from %(dates)s", len(points)
+        ) % {"count": len(points), "dates": date_range(first.when, last.when)}
+    morning = (
+        gettext("not reported") if last.pain_next_morning is None else str(last.pain_next_morning)
     )
+    latest = gettext(
+        "Latest: pain before %(before)s, after %(after)s, next morning %(morning)s."
+    ) % {"before": last.pain_before, "after": last.pain_after, "morning": morning}
+    scale = gettext(
+        "Pain is on a 0 to 10 scale; 0 to %(green)s is green, %(amber_from)s to %(amber_to)s "
+        "amber, %(red_from)s or more red."
+    ) % {
+        "green": GREEN_MAX_PAIN,
+        "amber_from": GREEN_MAX_PAIN + 1,
+        "amber_to": AMBER_MAX_PAIN,
+        "red_from": AMBER_MAX_PAIN + 1,
+    }
+    return f"{span}. {latest} {scale}"
 
 
 def pain_chart(points: list[PainPoint]) -> PainChart:
     """Pain before, after and the next morning of each session, laid out as a line chart."""
     if not points:
-        frame, empty = empty_chart("pain-chart", PAIN_EMPTY_MESSAGE)
+        frame, empty = empty_chart("pain-chart", gettext(PAIN_EMPTY_MESSAGE))
         return PainChart(frame=frame, empty=empty)
     ordered = sorted(points, key=lambda p: p.when)
     count = len(ordered)
@@ -269,7 +306,7 @@ def pain_chart(points: list[PainPoint]) -> PainChart:
         ),
         width=PAIN_WIDTH,
         height=PAIN_HEIGHT,
-        title="Pain scores over time",
+        title=gettext("Pain scores over time"),
         desc=_desc(ordered),
     )
     middle = (PAIN_TOP + PAIN_BOTTOM) / 2
@@ -277,7 +314,7 @@ def pain_chart(points: list[PainPoint]) -> PainChart:
         frame=frame,
         bands=_bands(),
         y_ticks=_y_ticks(),
-        y_title=Label(14, middle, "Pain (0–10)"),
+        y_title=Label(14, middle, gettext("Pain (0–10)")),
         x_ticks=_x_ticks(ordered),
         legend=_legend(),
         series=(

@@ -121,7 +121,7 @@ class DosagePreview:
     def text(self) -> str:
         return f"{self.exercise}: " + ", ".join(
             f"{FIELD_LABELS[name]} {old} → {new}" for name, old, new in self.changes
-        )
+        )  # FIELD_LABELS are marked for translation where they are defined
 
 
 def suggestions_with_preview_for(*, patient: Patient, limit: int = 5) -> list[Suggestion]:

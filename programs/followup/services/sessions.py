@@ -57,7 +57,10 @@ def local_date(patient: Patient, moment: datetime.datetime) -> datetime.date:
 
 def _check_pain(errors: dict[str, str], field: str, value: object) -> None:
     if not isinstance(value, int) or isinstance(value, bool) or not NRS_MIN <= value <= NRS_MAX:
-        errors[field] = f"Choose a number from {NRS_MIN} (no pain) to {NRS_MAX} (worst pain)."
+        errors[field] = _("Choose a number from %(min)s (no pain) to %(max)s (worst pain).") % {
+            "min": NRS_MIN,
+            "max": NRS_MAX,
+        }
 
 
 def _lock(patient: Patient) -> Patient:
@@ -105,12 +108,17 @@ def session_log_record(
         program = Program.objects.filter(patient=patient, status=Program.Status.ACTIVE).first()
     if program_id is not None and (program is None or program.pk != program_id):
         raise ValidationError(
-            {"program": f"Program {program_id} is not this patient's active program."}
+            {
+                "program": _("Program %(number)s is not this patient's active program.")
+                % {"number": program_id}
+            }
         )
     if program is None:
         raise ProgramConflict(
-            "There is no active program to log against. If your program was paused, "
-            "contact your clinician."
+            _(
+                "There is no active program to log against. If your program was paused, "
+                "contact your clinician."
+            )
         )
     now = timezone.now()
     performed_at = performed_at or now
@@ -118,20 +126,22 @@ def session_log_record(
     _check_pain(errors, "pain_before", pain_before)
     _check_pain(errors, "pain_after", pain_after)
     if performed_at > now + CLOCK_SKEW:
-        errors["performed_at"] = "A session cannot be logged in the future."
+        errors["performed_at"] = _("A session cannot be logged in the future.")
     elif performed_at < now - MAX_BACKDATE:
-        errors["performed_at"] = "Sessions older than 7 days cannot be logged."
+        errors["performed_at"] = _("Sessions older than 7 days cannot be logged.")
     unknown = set(symptoms) - EMERGENCY_FLAGS
     if unknown:
-        errors["symptoms"] = f"Unknown symptom codes: {', '.join(sorted(unknown))}."
+        errors["symptoms"] = _("Unknown symptom codes: %(codes)s.") % {
+            "codes": ", ".join(sorted(unknown))
+        }
     program_items = {item.pk: item for item in program.items.select_related("exercise")}
     seen = set()
     for report in items:
         if report.item_id not in program_items or report.item_id in seen:
-            errors["items"] = "Each exercise of your program may be reported once."
+            errors["items"] = _("Each exercise of your program may be reported once.")
         seen.add(report.item_id)
         if not (0 <= report.sets_done <= 20 and 0 <= report.reps_done <= 200):
-            errors["items"] = "Sets must be 0 to 20 and repetitions 0 to 200."
+            errors["items"] = _("Sets must be 0 to 20 and repetitions 0 to 200.")
     if errors:
         raise ValidationError(errors)
     session = SessionLog(
@@ -270,7 +280,7 @@ def session_morning_record(
     if repeat_ok and session.pain_next_morning == pain_next_morning:
         return session
     if session.pain_next_morning is not None:
-        raise ProgramConflict("Next-morning pain was already recorded for this session.")
+        raise ProgramConflict(_("Next-morning pain was already recorded for this session."))
     session.pain_next_morning = pain_next_morning
     session.save(update_fields=["pain_next_morning"])
     audit_record(

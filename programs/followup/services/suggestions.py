@@ -4,6 +4,7 @@ program's dosages) or declined by a clinician, each with its reason."""
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from clinic.models import AuditLog
 from clinic.services import Actor, audit_record
@@ -41,14 +42,22 @@ def _pending(suggestion: Suggestion, reason: str, verb: str) -> tuple[Suggestion
     """Lock a still-pending suggestion; a decision needs a reason."""
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError({"reason": f"Say why you {verb} it; the reason is kept."})
+        message = (
+            _("Say why you accept it; the reason is kept.")
+            if verb == "accept"
+            else _("Say why you decline it; the reason is kept.")
+        )
+        raise ValidationError({"reason": message})
     suggestion = (
         Suggestion.objects.select_for_update(of=("self",))
         .select_related("program", "patient")
         .get(pk=suggestion.pk)
     )
     if suggestion.status != Suggestion.Status.PENDING:
-        raise ProgramConflict(f"This suggestion was already {suggestion.status}.")
+        raise ProgramConflict(
+            _("This suggestion was already %(status)s.")
+            % {"status": suggestion.get_status_display().lower()}
+        )
     return suggestion, reason
 
 
@@ -58,7 +67,7 @@ def suggestion_accept(*, actor: Actor, suggestion: Suggestion, reason: str) -> S
     suggestion, reason = _pending(suggestion, reason, "accept")
     program = suggestion.program
     if not program.is_editable:
-        raise ProgramConflict("This program is completed; start a new one instead.")
+        raise ProgramConflict(_("This program is completed; start a new one instead."))
     for item in program.items.select_related("exercise"):
         # The same function the suggestion's preview shows, so the clinician gets what they read.
         new = suggested_dosage(suggestion.kind, item.dosage, exercise=item.exercise.spec)

@@ -24,4 +24,4 @@ def alt_text(illustration: str) -> str:
     """The text alternative of a picture shipped under static/ ('' when it is not ours)."""
     stem = illustration.rsplit("/", 1)[-1].removesuffix(".svg")
     spec = PICTURE_BY_SLUG.get(stem)
-    return spec.alt if spec else ""
+    return str(spec.alt) if spec else ""

@@ -10,6 +10,8 @@ more (the smallest a picture is shown, in the handout) they are at least 12 px.
 import math
 from dataclasses import dataclass
 
+from django.utils.functional import Promise
+
 from programs.library.pictures.figure import (
     HEAD_RADIUS,
     Point,
@@ -44,7 +46,9 @@ NOTE_MAX_CHARS = 15  # fits beside the legend at FONT_SIZE
 class PictureSpec:
     slug: str
     title: str
-    alt: str  # the text alternative: what moves, from where to where
+    alt: (
+        str | Promise
+    )  # the text alternative (marked for translation): what moves, from where to where
     start: Pose
     end: Pose
     moving: str  # the joint the arrow follows: "head", "hip", "arm.lower", ...
@@ -185,7 +189,7 @@ def layout(spec: PictureSpec) -> Picture:
     return Picture(
         slug=spec.slug,
         title=spec.title,
-        alt=spec.alt,
+        alt=str(spec.alt),
         width=WIDTH,
         height=round(floor_y + FLOOR_THICKNESS + 2, 1),
         font_size=FONT_SIZE,

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext
 
 from clinic.models import Clinic
 from patients.clinical import TIER_LABELS, Condition
@@ -52,7 +53,7 @@ class ClinicOutcomeGroup:
     @property
     def label(self) -> str:
         if not self.condition:
-            return "All discharges"
+            return gettext("All discharges")
         return f"{Condition(self.condition).label}, {TIER_LABELS.get(self.tier, self.tier)}"
 
     @property
@@ -75,7 +76,9 @@ class ClinicOutcomeGroup:
                 continue
             result = self.instruments.setdefault(
                 outcome.instrument,
-                InstrumentResult(code=outcome.instrument, short=SPECS[outcome.instrument].short),
+                InstrumentResult(
+                    code=outcome.instrument, short=str(SPECS[outcome.instrument].short)
+                ),
             )
             result.judged += 1
             result.responders += outcome.verdict == Verdict.IMPROVED

@@ -80,7 +80,7 @@ class InstrumentSummary:
     def matched_care(self) -> str:
         """NICE NG59's note for the latest STarT Back group; empty for other instruments."""
         group = self.risk_group
-        return MATCHED_CARE[group] if group else ""
+        return str(MATCHED_CARE[group]) if group else ""
 
 
 def summaries_from(scores: list[OutcomeScore]) -> list[InstrumentSummary]:

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from clinic.errors import StateConflict
 from clinic.models import AuditLog
@@ -23,12 +24,12 @@ def discharge_record(*, actor: Actor, program: Program, summary: str) -> Dischar
     program = Program.objects.select_related("patient", "patient__clinic").get(pk=program.pk)
     patient = program.patient
     if program.status != Program.Status.COMPLETED:
-        raise DischargeConflict("Complete the program before discharging the patient.")
+        raise DischargeConflict(_("Complete the program before discharging the patient."))
     if Discharge.objects.filter(program=program).exists():
-        raise DischargeConflict("This program has already been discharged.")
+        raise DischargeConflict(_("This program has already been discharged."))
     summary = summary.strip()
     if not summary:
-        raise ValidationError({"summary": "Write a short summary for the referrer."})
+        raise ValidationError({"summary": _("Write a short summary for the referrer.")})
     adherence = program_adherence_for(program=program, today=patient_today(patient))
     discharge = Discharge(
         program=program,

@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from clinic.models import AuditLog
 from clinic.services import Actor, audit_record, field_changes
@@ -78,9 +79,8 @@ def _check_psfs_activities(
     if sorted(by_name) != sorted(name.casefold() for name in names):
         raise ScoreError(
             {
-                "activities": "Rate the same activities as before: "
-                + "; ".join(activity.name for activity in existing)
-                + "."
+                "activities": gettext("Rate the same activities as before: %(activities)s.")
+                % {"activities": "; ".join(activity.name for activity in existing)}
             }
         )
     return [by_name[name.casefold()] for name in names], False
@@ -105,7 +105,9 @@ def outcome_record(
     """
     patient = _lock(patient)
     if patient.is_archived:
-        raise RecordArchived("This patient is archived; archived records cannot be changed.")
+        raise RecordArchived(
+            gettext("This patient is archived; archived records cannot be changed.")
+        )
     now = timezone.now()
     taken_at = taken_at or now
     errors: dict[str, str] = {}
@@ -115,23 +117,25 @@ def outcome_record(
     try:
         if instrument == Instrument.PSFS:
             if score is not None:
-                errors["score"] = "The PSFS score is the mean of the ratings; send the ratings."
+                errors["score"] = gettext(
+                    "The PSFS score is the mean of the ratings; send the ratings."
+                )
             activities, new_activities = _check_psfs_activities(patient, psfs)
             value = psfs_mean([entry.rating for entry in psfs])
         else:
             if psfs:
-                errors["activities"] = "Only the PSFS has activities."
+                errors["activities"] = gettext("Only the PSFS has activities.")
             value = _as_decimal(score)
             if value is None:
-                errors["score"] = "Enter the score as a number."
+                errors["score"] = gettext("Enter the score as a number.")
             else:
                 check_score(instrument, value, subscale)
     except ScoreError as exc:
         errors.update(exc.errors)
     if taken_at > now + CLOCK_SKEW:
-        errors["taken_at"] = "A score cannot be dated in the future."
+        errors["taken_at"] = gettext("A score cannot be dated in the future.")
     elif taken_at < now - MAX_BACKDATE:
-        errors["taken_at"] = "A score cannot be dated more than a year back."
+        errors["taken_at"] = gettext("A score cannot be dated more than a year back.")
     if errors or value is None:
         raise ValidationError(errors)
     for activity in activities if new_activities else ():
@@ -187,8 +191,8 @@ def _check_interval(interval_weeks: int) -> None:
         raise ValidationError(
             {
                 "interval_weeks": (
-                    f"Choose from {MIN_INTERVAL_WEEKS} to {MAX_INTERVAL_WEEKS} weeks between "
-                    "repeats."
+                    gettext("Choose from %(min)s to %(max)s weeks between repeats.")
+                    % {"min": MIN_INTERVAL_WEEKS, "max": MAX_INTERVAL_WEEKS}
                 )
             }
         )

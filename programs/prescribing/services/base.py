@@ -3,6 +3,8 @@ changes per patient, and the checks made before prescribing."""
 
 from collections.abc import Sequence
 
+from django.utils.translation import gettext as _
+
 from clinic.errors import StateConflict
 from clinic.services import Actor, FieldChange, audit_record
 from patients.models import Assessment, Patient
@@ -22,8 +24,11 @@ class ReferralRequired(ProgramConflict):
         referral = assessment.referral
         self.flags = list(referral.emergency + referral.urgent)
         super().__init__(
-            f"Referral required: {', '.join(referral.named)}. No program can be generated or "
-            "activated until a new assessment clears the red flags."
+            _(
+                "Referral required: %(flags)s. No program can be generated or activated until a "
+                "new assessment clears the red flags."
+            )
+            % {"flags": ", ".join(referral.named)}
         )
 
 
@@ -38,10 +43,10 @@ def program_order(exercise: Exercise) -> tuple[int, int, str]:
 
 def current_assessment(patient: Patient) -> Assessment:
     if patient.is_archived:
-        raise ProgramConflict("This patient is archived; archived records cannot be changed.")
+        raise ProgramConflict(_("This patient is archived; archived records cannot be changed."))
     assessment = patient.latest_assessment
     if assessment is None:
-        raise ProgramConflict("Record an assessment before prescribing a program.")
+        raise ProgramConflict(_("Record an assessment before prescribing a program."))
     if assessment.referral_required:
         raise ReferralRequired(assessment)
     return assessment
@@ -58,7 +63,7 @@ def lock_patient(patient_id: int) -> Patient:
 
 def ensure_editable(program: Program) -> None:
     if not program.is_editable:
-        raise ProgramConflict("This program is completed; completed programs cannot be changed.")
+        raise ProgramConflict(_("This program is completed; completed programs cannot be changed."))
 
 
 def audit_program(

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from clinic.emails import email_message
 from clinic.models import AuditLog
@@ -19,11 +20,11 @@ def handout_email_request(*, actor: Actor, program: Program) -> HandoutEmail:
     """Queue the handout, PDF attached, to the patient's email address; audited as an export."""
     patient = program.patient
     if patient.is_archived:
-        raise ProgramConflict("This patient is archived; nothing is sent to archived records.")
+        raise ProgramConflict(_("This patient is archived; nothing is sent to archived records."))
     if program.status == Program.Status.DRAFT:
-        raise ProgramConflict("Activate the program before sending its handout.")
+        raise ProgramConflict(_("Activate the program before sending its handout."))
     if not patient.email:
-        raise ValidationError("The patient has no email address. Add one to the record first.")
+        raise ValidationError(_("The patient has no email address. Add one to the record first."))
     email = HandoutEmail.objects.create(
         program=program, to_email=patient.email, requested_by=actor.user
     )
@@ -38,7 +39,7 @@ def handout_message(email: HandoutEmail, pdf: bytes) -> EmailMultiAlternatives:
     program = email.program
     clinic = program.patient.clinic
     message = email_message(
-        subject=f"Your exercise program from {clinic.name}",
+        subject=_("Your exercise program from %(clinic)s") % {"clinic": clinic.name},
         template="prescribing/email/handout",
         context={"program": program, "clinic": clinic, "portal": portal_sign_in_url()},
         to=[email.to_email],

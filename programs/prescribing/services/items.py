@@ -4,6 +4,7 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from clinic.models import AuditLog
 from clinic.services import Actor, field_changes
@@ -40,7 +41,7 @@ def program_item_add(
     program.refresh_from_db()
     ensure_editable(program)
     if exercise.clinic_id not in (None, actor.clinic.pk):
-        raise ValidationError({"exercise": "Choose an exercise from your library."})
+        raise ValidationError({"exercise": _("Choose an exercise from your library.")})
     if program.items.filter(exercise=exercise).exists():
         raise ValidationError({"exercise": f"{exercise.name} is already in this program."})
     _ensure_allowed(program, exercise)
@@ -70,7 +71,7 @@ def program_item_remove(*, actor: Actor, item: ProgramItem) -> None:
     program = Program.objects.get(pk=item.program_id)
     ensure_editable(program)
     if program.status == Program.Status.ACTIVE and program.items.count() == 1:
-        raise ProgramConflict("An active program needs at least one exercise.")
+        raise ProgramConflict(_("An active program needs at least one exercise."))
     name, slug = item.exercise.name, item.exercise.slug
     item.delete()
     audit_program(
@@ -86,7 +87,7 @@ def program_item_remove(*, actor: Actor, item: ProgramItem) -> None:
 def program_item_move(*, actor: Actor, item: ProgramItem, direction: str) -> None:
     """Swap an item with its neighbour above ('up') or below ('down')."""
     if direction not in ("up", "down"):
-        raise ValidationError({"direction": "Choose up or down."})
+        raise ValidationError({"direction": _("Choose up or down.")})
     lock_patient(item.program.patient_id)
     program = Program.objects.get(pk=item.program_id)
     ensure_editable(program)
@@ -133,7 +134,7 @@ def program_item_change_dosage(
     errors = out_of_bounds(new)
     reason = (reason or "").strip()
     if not reason:
-        errors["reason"] = "Say why the dosage changes; the reason is kept in the history."
+        errors["reason"] = _("Say why the dosage changes; the reason is kept in the history.")
     minimum = item.exercise.min_hold_seconds
     if "hold_seconds" not in errors and hold_seconds < minimum:
         errors["hold_seconds"] = f"{item.exercise.name} is held at least {minimum} seconds."
@@ -146,7 +147,7 @@ def program_item_change_dosage(
     old_notes = item.notes
     notes_changed = notes is not None and notes.strip() != item.notes
     if old == new and not notes_changed:
-        raise ValidationError("Nothing changed: the dosage is already this.")
+        raise ValidationError(_("Nothing changed: the dosage is already this."))
     for name, value in new.items():
         setattr(item, name, value)
     if notes is not None:

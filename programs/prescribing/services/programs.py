@@ -6,6 +6,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from clinic.models import AuditLog
 from clinic.services import Actor, audit_record, field_changes
@@ -65,11 +66,14 @@ def program_activate(
     patient = lock_patient(program.patient_id)
     program = Program.objects.select_related("patient").get(pk=program.pk)
     if program.status not in (Program.Status.DRAFT, Program.Status.PAUSED):
-        raise ProgramConflict(f"A {program.status} program cannot be activated.")
+        raise ProgramConflict(
+            _("A %(status)s program cannot be activated.")
+            % {"status": program.get_status_display().lower()}
+        )
     assessment = current_assessment(patient)
     items = list(program.items.select_related("exercise"))
     if not items:
-        raise ProgramConflict("Add at least one exercise before activating the program.")
+        raise ProgramConflict(_("Add at least one exercise before activating the program."))
     # The patient may have been reassessed since the draft was made: re-check every exercise.
     unsafe = [
         f"{item.exercise.name} ({reason})"
@@ -82,8 +86,11 @@ def program_activate(
     ]
     if unsafe:
         raise ProgramConflict(
-            "The latest assessment rules out: " + "; ".join(unsafe) + ". Remove them or "
-            "generate a new program."
+            _(
+                "The latest assessment rules out: %(exercises)s. Remove them or generate a new "
+                "program."
+            )
+            % {"exercises": "; ".join(unsafe)}
         )
     today = timezone.localdate()
     for other in Program.objects.filter(patient=patient, status=Program.Status.ACTIVE):
@@ -141,7 +148,7 @@ def program_pause(*, actor: Actor, program: Program, reason: str = "") -> Progra
     lock_patient(program.patient_id)
     program = Program.objects.select_related("patient").get(pk=program.pk)
     if program.status != Program.Status.ACTIVE:
-        raise ProgramConflict("Only an active program can be paused.")
+        raise ProgramConflict(_("Only an active program can be paused."))
     program.status = Program.Status.PAUSED
     program.full_clean()
     program.save()
@@ -164,7 +171,7 @@ def program_complete(*, actor: Actor, program: Program) -> Program:
     lock_patient(program.patient_id)
     program = Program.objects.select_related("patient").get(pk=program.pk)
     if program.status not in (Program.Status.ACTIVE, Program.Status.PAUSED):
-        raise ProgramConflict("Only an active or paused program can be completed.")
+        raise ProgramConflict(_("Only an active or paused program can be completed."))
     previous = program.status
     _finish(program, timezone.localdate())
     status_change_record(actor=actor, program=program, from_status=previous)
@@ -194,9 +201,9 @@ def program_schedule_change(
     patient = Patient.objects.select_for_update().get(pk=program.patient_id)
     program = Program.objects.select_for_update().get(pk=program.pk)
     if patient.is_archived:
-        raise RecordArchived("This patient is archived; archived records cannot be changed.")
+        raise RecordArchived(_("This patient is archived; archived records cannot be changed."))
     if not program.is_editable:
-        raise ProgramConflict("This program is completed; completed programs cannot be changed.")
+        raise ProgramConflict(_("This program is completed; completed programs cannot be changed."))
     wanted = {"start_date": start_date, "end_date": end_date}
     changed = {
         name: value
@@ -209,7 +216,7 @@ def program_schedule_change(
     for name, value in changed.items():
         setattr(program, name, value)
     if program.end_date is not None and program.end_date < program.start_date:
-        raise ValidationError({"end_date": "The end date cannot be before the start date."})
+        raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
     program.full_clean()
     program.save()
     audit_record(
@@ -233,7 +240,9 @@ def _status_change(
         return program_pause(actor=actor, program=program)
     if status == Program.Status.COMPLETED:
         return program_complete(actor=actor, program=program)
-    raise ValidationError({"status": f"A program cannot change to {status}."})
+    raise ValidationError(
+        {"status": _("A program cannot change to %(status)s.") % {"status": status}}
+    )
 
 
 @transaction.atomic

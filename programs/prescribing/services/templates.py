@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from clinic.models import AuditLog
 from clinic.services import Actor, audit_record
@@ -24,7 +25,7 @@ def program_template_save(*, actor: Actor, program: Program, name: str) -> Progr
     """Save a program's exercises and dosages as a clinic template."""
     name = name.strip()
     if ProgramTemplate.objects.filter(clinic=actor.clinic, name__iexact=name).exists():
-        raise ValidationError({"name": "Your clinic already has a template with this name."})
+        raise ValidationError({"name": _("Your clinic already has a template with this name.")})
     template = ProgramTemplate(
         clinic=actor.clinic, name=name, tier=program.tier, created_by=actor.user
     )
@@ -81,7 +82,8 @@ def program_template_apply(
         rows.append((exercise, with_min_hold(dosage, exercise.spec), item.notes))
     if not rows:
         raise ProgramConflict(
-            "None of the template's exercises suits this patient: " + "; ".join(skipped)
+            _("None of the template's exercises suits this patient: %(exercises)s")
+            % {"exercises": "; ".join(skipped)}
         )
     program = Program(
         patient=patient, tier=assessment.tier, assessment=assessment, created_by=actor.user

@@ -15,6 +15,7 @@ from django.core.mail import get_connection
 from django.db import connection, transaction
 from django.db.models import Exists, F, Max, OuterRef, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from clinic.models import AuditLog
 from clinic.outbox import chunked, enqueue_each_on_commit
@@ -62,20 +63,19 @@ def reminder_preferences_update(
     errors = {}
     times = sorted(set(times))
     if len(times) > MAX_TIMES or any(not TIME_FORMAT.match(t) for t in times):
-        errors["times"] = f"Give up to {MAX_TIMES} times as HH:MM."
+        errors["times"] = gettext("Give up to %(count)s times as HH:MM.") % {"count": MAX_TIMES}
     elif any(in_quiet_hours(datetime.time.fromisoformat(t)) for t in times):
-        errors["times"] = (
-            f"Reminders are sent between {QUIET_HOURS_END:%H:%M} and {QUIET_HOURS_START:%H:%M}; "
-            "choose a time in that range."
-        )
+        errors["times"] = gettext(
+            "Reminders are sent between %(start)s and %(end)s; choose a time in that range."
+        ) % {"start": f"{QUIET_HOURS_END:%H:%M}", "end": f"{QUIET_HOURS_START:%H:%M}"}
     elif enabled and not times:
-        errors["times"] = "Choose at least one time, or turn reminders off."
+        errors["times"] = gettext("Choose at least one time, or turn reminders off.")
     if any(not isinstance(d, int) or not 0 <= d <= 6 for d in weekdays):
-        errors["weekdays"] = "Choose days of the week."
+        errors["weekdays"] = gettext("Choose days of the week.")
     elif enabled and not weekdays:
-        errors["weekdays"] = "Choose at least one day, or turn reminders off."
+        errors["weekdays"] = gettext("Choose at least one day, or turn reminders off.")
     if timezone_name not in zoneinfo.available_timezones():
-        errors["timezone"] = "Choose your time zone from the list."
+        errors["timezone"] = gettext("Choose your time zone from the list.")
     if errors:
         raise ValidationError(errors)
     patient = Patient.objects.select_for_update().get(pk=patient.pk)
