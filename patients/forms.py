@@ -6,7 +6,7 @@ from django import forms
 
 from clinic.timezones import timezone_choices
 from patients.clinical import EMERGENCY_FLAGS, NRS_MAX, NRS_MIN, RedFlag, Severity
-from patients.models import Patient
+from patients.models import Patient, default_language
 from patients.services import PATIENT_EDITABLE_FIELDS
 
 
@@ -17,6 +17,15 @@ class PatientForm(forms.ModelForm):
         model = Patient
         fields = PATIENT_EDITABLE_FIELDS
         widgets = {"date_of_birth": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Clients that post no language (older forms, scripts) keep the patient's, or English.
+        self.fields["language"].required = False
+
+    def clean_language(self) -> str:
+        chosen = self.cleaned_data.get("language")
+        return chosen or (self.instance.language if self.instance.pk else default_language())
 
 
 class AssessmentForm(forms.Form):

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from clinic.models import Clinic, validate_timezone
 from patients.clinical import (
@@ -26,9 +27,19 @@ from patients.clinical import (
 def validate_date_of_birth(value: datetime.date) -> None:
     """A birth date must be in the past and after 1900 (a typo guard, not a clinical rule)."""
     if value > timezone.localdate():
-        raise ValidationError("The date of birth cannot be in the future.")
+        raise ValidationError(_("The date of birth cannot be in the future."))
     if value.year < 1900:
-        raise ValidationError("Enter a date of birth after 1900.")
+        raise ValidationError(_("Enter a date of birth after 1900."))
+
+
+def default_language() -> str:
+    """A new patient's language: the site's (English) until the clinician chooses another."""
+    return settings.LANGUAGE_CODE
+
+
+def language_choices() -> list[tuple[str, str]]:
+    """The portal's languages, each named in itself so a patient can find their own."""
+    return list(settings.LANGUAGES)
 
 
 class Patient(models.Model):
@@ -51,6 +62,15 @@ class Patient(models.Model):
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=32, blank=True)
     timezone = models.CharField(max_length=64, validators=[validate_timezone])
+    # The portal's, its emails' and the handout's language (SPEC 3): set by the clinician,
+    # changeable by the patient.
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=language_choices,
+        default=default_language,
+        help_text=_("The portal, its emails and the handout speak this language."),
+    )
     condition = models.CharField(max_length=32, choices=Condition.choices)
     region = models.CharField(max_length=16, choices=Region.choices)
     prone_tolerant = models.BooleanField(

@@ -14,7 +14,7 @@ from clinic.errors import StateConflict
 from clinic.models import AuditLog, User
 from clinic.services import Actor, audit_record, field_changes
 from patients.clinical import RedFlag, referral_for, tier_for
-from patients.models import Assessment, Patient, PortalInvitation
+from patients.models import Assessment, Patient, PortalInvitation, default_language
 
 # What a clinician may change on the record itself; severity, pain and red flags change only
 # through a new assessment, so that history is never overwritten.
@@ -26,6 +26,7 @@ PATIENT_EDITABLE_FIELDS = (
     "email",
     "phone",
     "timezone",
+    "language",
     "condition",
     "region",
     "prone_tolerant",
@@ -69,6 +70,7 @@ def patient_create(
     email: str = "",
     phone: str = "",
     timezone_name: str = "",
+    language: str = "",
     prone_tolerant: bool = True,
     red_flags: list[str] | tuple[str, ...] = (),
     notes: str = "",
@@ -83,6 +85,7 @@ def patient_create(
         email=email.strip().lower(),
         phone=phone.strip(),
         timezone=timezone_name or actor.clinic.timezone,
+        language=language or default_language(),
         condition=condition,
         region=region,
         prone_tolerant=prone_tolerant,

@@ -180,6 +180,7 @@ SHOWS_NO_PATIENT_DATA: dict[str, str] = {
     "portal:emergency": "advice to seek emergency care, the same for every patient",
     "portal:morning": POST_ONLY,
     "portal:reminders": "the patient's reminder times and time zone",
+    "portal:language": "the patient's choice of language, from a fixed list",
     "clinic:api_keys": "the clinic's API keys",
     "clinic:api_key_revoke": POST_ONLY,
     "clinic:staff": "the clinic's staff",

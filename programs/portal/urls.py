@@ -1,6 +1,6 @@
 from django.urls import path
 
-from programs.portal import views
+from programs.portal import language, views
 
 app_name = "portal"
 
@@ -12,6 +12,7 @@ urlpatterns = [
     path("sessions/<int:session_id>/morning/", views.morning_check, name="morning"),
     path("history/", views.history, name="history"),
     path("reminders/", views.reminders, name="reminders"),
+    path("language/", language.language, name="language"),
     path("media/<int:media_id>/", views.exercise_media_file, name="media_file"),
     path("learn/", views.learn, name="learn"),
     path("learn/<slug:slug>/", views.learn_page, name="learn_page"),
