@@ -46,15 +46,15 @@ class Patient(models.Model):
     """A person a clinic treats; archived, never deleted."""
 
     class Status(models.TextChoices):
-        ACTIVE = "active", "Active"
-        ARCHIVED = "archived", "Archived"
+        ACTIVE = "active", _("Active")
+        ARCHIVED = "archived", _("Archived")
 
     clinic = models.ForeignKey(Clinic, on_delete=models.PROTECT, related_name="patients")
     external_id = models.CharField(
         "external ID",
         max_length=64,
         blank=True,
-        help_text="The patient's number in your practice system, if any.",
+        help_text=_("The patient's number in your practice system, if any."),
     )
     first_name = models.CharField(max_length=100)
     last_name = models.CharField(max_length=100)
