@@ -32,6 +32,10 @@ def validate_date_of_birth(value: datetime.date) -> None:
         raise ValidationError(_("Enter a date of birth after 1900."))
 
 
+# The portal's languages (settings.LANGUAGES) for the database's CHECK constraint.
+PORTAL_LANGUAGES = ("en-gb", "es", "fr", "de")
+
+
 def default_language() -> str:
     """A new patient's language: the site's (English) until the clinician chooses another."""
     return settings.LANGUAGE_CODE
@@ -69,6 +73,8 @@ class Patient(models.Model):
         max_length=8,
         choices=language_choices,
         default=default_language,
+        # For rows written without the ORM (bulk COPY, SQL): the site's language, as above.
+        db_default="en-gb",
         help_text=_("The portal, its emails and the handout speak this language."),
     )
     condition = models.CharField(max_length=32, choices=Condition.choices)
@@ -117,6 +123,11 @@ class Patient(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(region__in=Region.values), name="patient_region_valid"
+            ),
+            # settings.LANGUAGES, written out: a migration cannot follow settings
+            # (tests/i18n checks the two agree).
+            models.CheckConstraint(
+                condition=Q(language__in=PORTAL_LANGUAGES), name="patient_language_valid"
             ),
             models.CheckConstraint(
                 condition=(

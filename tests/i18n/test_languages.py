@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.conf import settings
 from django.core import mail
+from django.db import IntegrityError, transaction
 from django.template import Context, Template
 from django.test import Client, override_settings
 from django.urls import reverse
@@ -13,7 +14,7 @@ from django.utils import timezone, translation
 
 from clinic.models import AuditLog
 from patients.language import in_patient_language
-from patients.models import Patient
+from patients.models import PORTAL_LANGUAGES, Patient
 from patients.services import portal_invitation_send
 from tests.factories import PatientFactory, portal_client_for, program_factory
 from tests.patients.test_views import VALID_CREATE
@@ -58,6 +59,12 @@ def test_clinicians_get_their_browsers_language(clinician_client):
     assert '<html lang="fr">' in page.content.decode() and "Patients" in page.content.decode()
     page = clinician_client.get(reverse("patients:list"))
     assert '<html lang="en-gb">' in page.content.decode()
+
+
+def test_the_database_accepts_exactly_the_portals_languages(patient):
+    assert list(PORTAL_LANGUAGES) == LANGUAGES
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Patient.objects.filter(pk=patient.pk).update(language="xx")
 
 
 def test_a_new_patient_speaks_english_until_chosen(clinic):
