@@ -12,8 +12,13 @@ BROKER_DIRS := var/broker/queue var/broker/processed var/broker/control
 	python3 -m venv .tools
 	.tools/bin/pip install --quiet uv
 
+# The translation catalogues are compiled here, not committed: a .mo built from the .po on
+# every install cannot go stale or conflict at a merge, and Babel's pure-Python compiler needs
+# no system gettext, so a fresh clone's `make run` speaks every language.
 install: $(if $(filter .tools/bin/uv,$(UV)),.tools/bin/uv)
 	@$(UV) sync --frozen --quiet
+	@if compgen -G "locale/*/LC_MESSAGES/django.po" >/dev/null; then \
+		.venv/bin/pybabel --quiet compile --domain django --directory locale; fi
 
 run: install
 	@mkdir -p $(BROKER_DIRS)

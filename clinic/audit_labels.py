@@ -9,21 +9,26 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-_field_labels: dict[str, str] = {}
-_value_labels: dict[str, dict[str, str]] = {}
+from django.utils.functional import Promise
+from django.utils.translation import gettext
+
+# Labels stay lazy: registered once at start-up, read in each request's language.
+Label = str | Promise
+_field_labels: dict[str, Label] = {}
+_value_labels: dict[str, dict[str, Label]] = {}
 
 
 def audit_labels_register(
-    field: str, *, label: str, values: Mapping[str, str] | None = None
+    field: str, *, label: Label, values: Mapping[str, Label] | None = None
 ) -> None:
     """Name a field (and its coded values) as the audit trail shows it."""
     _field_labels[field] = label
     if values is not None:
-        _value_labels[field] = {str(code): str(name) for code, name in values.items()}
+        _value_labels[field] = {str(code): name for code, name in values.items()}
 
 
 def field_label(field: str) -> str:
-    return _field_labels.get(field) or field.replace("_", " ").capitalize()
+    return str(_field_labels.get(field) or field.replace("_", " ").capitalize())
 
 
 def value_label(field: str, value: Any) -> str:
@@ -31,10 +36,10 @@ def value_label(field: str, value: Any) -> str:
     if value is None or value == "":
         return "—"
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return gettext("yes") if value else gettext("no")
     if isinstance(value, list | tuple):
-        return ", ".join(value_label(field, item) for item in value) if value else "none"
-    return _value_labels.get(field, {}).get(str(value), str(value))
+        return ", ".join(value_label(field, item) for item in value) if value else gettext("none")
+    return str(_value_labels.get(field, {}).get(str(value), str(value)))
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from django import forms
 from django.contrib.auth.forms import PasswordChangeForm, SetPasswordForm
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
 
 from clinic.models import ApiKey, AuditLog
 from clinic.services import user_password_set
@@ -14,16 +15,16 @@ from clinic.services import user_password_set
 
 class ApiKeyForm(forms.Form):
     name = forms.CharField(
-        label="Name",
+        label=_("Name"),
         max_length=100,
-        help_text="What will use the key, e.g. “Practice EHR” or “Billing export”.",
+        help_text=_("What will use the key, e.g. “Practice EHR” or “Billing export”."),
     )
     role = forms.ChoiceField(
-        label="Role",
+        label=_("Role"),
         choices=ApiKey.Role.choices,
         widget=forms.RadioSelect,
         initial=ApiKey.Role.READ,
-        help_text="Read-only keys can read patients, programs and sessions but change nothing.",
+        help_text=_("Read-only keys can read patients, programs and sessions but change nothing."),
     )
 
 
@@ -42,9 +43,9 @@ def add_service_errors(error: ValidationError, *forms_: forms.BaseForm) -> None:
 
 class TwoFactorCodeForm(forms.Form):
     code = forms.CharField(
-        label="Code",
+        label=_("Code"),
         max_length=32,
-        help_text="The six digits your authenticator app shows, or one of your backup codes.",
+        help_text=_("The six digits your authenticator app shows, or one of your backup codes."),
         widget=forms.TextInput(
             attrs={"autocomplete": "one-time-code", "inputmode": "text", "autofocus": True}
         ),
@@ -53,9 +54,9 @@ class TwoFactorCodeForm(forms.Form):
 
 class TwoFactorSetupForm(forms.Form):
     code = forms.CharField(
-        label="Code from the app",
+        label=_("Code from the app"),
         max_length=32,
-        help_text="The six digits the app shows now for Backstrong.",
+        help_text=_("The six digits the app shows now for Backstrong."),
         widget=forms.TextInput(
             attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
         ),
@@ -77,32 +78,32 @@ class ServiceSetPasswordForm(SetPasswordForm):
 
 
 class StaffInviteForm(forms.Form):
-    email = forms.EmailField(label="Email", max_length=254)
-    full_name = forms.CharField(label="Name", max_length=150, required=False)
+    email = forms.EmailField(label=_("Email"), max_length=254)
+    full_name = forms.CharField(label=_("Name"), max_length=150, required=False)
     is_clinic_admin = forms.BooleanField(
-        label="Clinic admin",
+        label=_("Clinic admin"),
         required=False,
-        help_text="Admins manage the clinic's staff, API keys and audit trail.",
+        help_text=_("Admins manage the clinic's staff, API keys and audit trail."),
     )
 
 
 class ClinicTwoFactorForm(forms.Form):
     require_two_factor = forms.BooleanField(
-        label="Require two-factor sign-in for every clinician",
+        label=_("Require two-factor sign-in for every clinician"),
         required=False,
-        help_text="Clinicians without it are led to set it up at their next sign-in.",
+        help_text=_("Clinicians without it are led to set it up at their next sign-in."),
     )
 
 
 class StaffInvitationAcceptForm(forms.Form):
-    full_name = forms.CharField(label="Your name", max_length=150)
+    full_name = forms.CharField(label=_("Your name"), max_length=150)
     password1 = forms.CharField(
-        label="Password",
+        label=_("Password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
     password2 = forms.CharField(
-        label="Password again",
+        label=_("Password again"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
@@ -110,23 +111,23 @@ class StaffInvitationAcceptForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("password1") and data.get("password1") != data.get("password2"):
-            self.add_error("password2", "The two passwords differ.")
+            self.add_error("password2", _("The two passwords differ."))
         return data
 
 
 class AuditFilterForm(forms.Form):
     """The clinic-wide audit page's filters; `who` is "user:<id>" or "key:<id>"."""
 
-    who = forms.ChoiceField(label="Person or API key", required=False)
-    patient = forms.IntegerField(label="Patient number", required=False, min_value=1)
+    who = forms.ChoiceField(label=_("Person or API key"), required=False)
+    patient = forms.IntegerField(label=_("Patient number"), required=False, min_value=1)
     action = forms.ChoiceField(
-        label="Action", required=False, choices=[("", "Any"), *AuditLog.Action.choices]
+        label=_("Action"), required=False, choices=[("", "Any"), *AuditLog.Action.choices]
     )
     date_from = forms.DateField(
-        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     date_to = forms.DateField(
-        label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
     def __init__(self, *args: Any, people: list[tuple[str, str]], **kwargs: Any) -> None:
@@ -137,7 +138,7 @@ class AuditFilterForm(forms.Form):
         data = super().clean() or {}
         start, end = data.get("date_from"), data.get("date_to")
         if start and end and start > end:
-            self.add_error("date_to", "The end date is before the start date.")
+            self.add_error("date_to", _("The end date is before the start date."))
         return data
 
     def filters(self) -> dict[str, Any]:
@@ -158,7 +159,7 @@ class ClinicDetailsForm(forms.Form):
     phone = forms.CharField(
         max_length=40,
         required=False,
-        help_text="Printed on patients' handouts and in their emails, for their questions.",
+        help_text=_("Printed on patients' handouts and in their emails, for their questions."),
         validators=[
             RegexValidator(
                 r"^[0-9+()\- .]*$", "Use digits, spaces and + ( ) - only, e.g. 020 7946 0321."

@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext_lazy as _
 
 from clinic.audit_labels import ReadableChange, readable_changes
 from clinic.timezones import is_place_timezone
@@ -23,7 +24,8 @@ def validate_timezone(value: str) -> None:
     """Reject names that are not the time zone of a place (IANA's "Region/City", or UTC)."""
     if not is_place_timezone(value):
         raise ValidationError(
-            f"“{value}” is not the time zone of a place; choose one such as Europe/London."
+            _("“%(value)s” is not the time zone of a place; choose one such as Europe/London.")
+            % {"value": value}
         )
 
 
@@ -109,7 +111,9 @@ class Clinic(models.Model):
     # Set by a clinic admin: every clinician must sign in with a two-factor code.
     require_two_factor = models.BooleanField(default=False)
     phone = models.CharField(
-        max_length=40, blank=True, help_text="Printed on patients' handouts, for their questions."
+        max_length=40,
+        blank=True,
+        help_text=_("Printed on patients' handouts, for their questions."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -152,9 +156,9 @@ class AuditLog(models.Model):
         EXPORT = "export"
 
     class Channel(models.TextChoices):
-        UI = "ui", "Web app"
-        API = "api", "REST API"
-        SYSTEM = "system", "System"
+        UI = "ui", _("Web app")
+        API = "api", _("REST API")
+        SYSTEM = "system", _("System")
 
     clinic = models.ForeignKey(Clinic, on_delete=models.PROTECT, related_name="audit_rows")
     actor = models.ForeignKey(
@@ -253,11 +257,11 @@ class ApiKey(models.Model):
     SHOWN_PREFIX_LENGTH = 8
 
     class Role(models.TextChoices):
-        READ = "read", "Read only"
-        READ_WRITE = "read_write", "Read and write"
+        READ = "read", _("Read only")
+        READ_WRITE = "read_write", _("Read and write")
 
     clinic = models.ForeignKey(Clinic, on_delete=models.PROTECT, related_name="api_keys")
-    name = models.CharField(max_length=100, help_text="What uses the key, e.g. “Practice EHR”.")
+    name = models.CharField(max_length=100, help_text=_("What uses the key, e.g. “Practice EHR”."))
     role = models.CharField(max_length=16, choices=Role.choices)
     # The secret's first characters, shown in lists so that people can tell keys apart.
     prefix = models.CharField(max_length=SHOWN_PREFIX_LENGTH, editable=False)

@@ -10,6 +10,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 
 from clinic.models import Clinician, User
 from clinic.selectors import clinician_for, clinician_needs_code
@@ -39,7 +40,7 @@ def _clinician_view(
         user = request.user
         clinician = clinician_for(user=user) if isinstance(user, User) else None
         if clinician is None:
-            raise PermissionDenied("These pages are for clinicians.")
+            raise PermissionDenied(_("These pages are for clinicians."))
         if clinician_needs_code(clinician) and not is_verified(request):
             if getattr(clinician, "two_factor_on", False):
                 # A session that skipped the code step: sign in again, with the code.
@@ -78,7 +79,7 @@ def clinic_admin_required(view: Callable[..., HttpResponse]) -> Callable[..., Ht
     @wraps(view)
     def wrapper(request: ClinicianRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not request.clinician.is_clinic_admin:
-            raise Http404("Only clinic admins can open this page.")
+            raise Http404(_("Only clinic admins can open this page."))
         return view(request, *args, **kwargs)
 
     return wrapper

@@ -4,6 +4,7 @@ import uuid
 
 from celery import shared_task
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from clinic.emails import absolute, email_message
 from clinic.models import StaffInvitation
@@ -34,7 +35,7 @@ def send_staff_invitation_task(self, invitation_id: int) -> None:
         return
     link = absolute(reverse("staff_invitation_accept", args=[staff_invitation_token(invitation)]))
     email_message(
-        subject=f"{invitation.clinic.name} invites you to Backstrong",
+        subject=_("%(clinic)s invites you to Backstrong") % {"clinic": invitation.clinic.name},
         template="clinic/email/staff_invitation",
         context={"invitation": invitation, "clinic": invitation.clinic, "link": link},
         to=[invitation.email],

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 
 from clinic.models import User
 from clinic.selectors import clinician_for
@@ -21,4 +22,4 @@ def home(request: HttpRequest) -> HttpResponse:
         return redirect("portal:today")
     if request.user.is_staff:
         return redirect("admin:index")
-    raise PermissionDenied("Your account has no clinic. Ask your clinic admin for access.")
+    raise PermissionDenied(_("Your account has no clinic. Ask your clinic admin for access."))

@@ -7,6 +7,8 @@ The codes are a contract with integrations; never rename one.
 from dataclasses import dataclass
 
 from django.db.models import TextChoices
+from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext_lazy as _
 
 NRS_MIN = 0
 NRS_MAX = 10
@@ -18,30 +20,30 @@ SEVERE_PAIN_MIN = 7
 
 
 class Condition(TextChoices):
-    NONSPECIFIC_BACK_PAIN = "nonspecific_back_pain", "Non-specific back pain"
-    MUSCLE_STRAIN = "muscle_strain", "Muscle strain"
-    HERNIATED_DISC = "herniated_disc", "Herniated disc"
-    BULGING_DISC = "bulging_disc", "Bulging disc"
-    DEGENERATIVE_DISC = "degenerative_disc", "Degenerative disc"
-    SPINAL_STENOSIS = "spinal_stenosis", "Spinal stenosis"
-    POST_SURGICAL = "post_surgical", "Post-surgical"
-    PREVENTION = "prevention", "Prevention"
-    OTHER = "other", "Other"
+    NONSPECIFIC_BACK_PAIN = "nonspecific_back_pain", _("Non-specific back pain")
+    MUSCLE_STRAIN = "muscle_strain", _("Muscle strain")
+    HERNIATED_DISC = "herniated_disc", _("Herniated disc")
+    BULGING_DISC = "bulging_disc", _("Bulging disc")
+    DEGENERATIVE_DISC = "degenerative_disc", _("Degenerative disc")
+    SPINAL_STENOSIS = "spinal_stenosis", _("Spinal stenosis")
+    POST_SURGICAL = "post_surgical", _("Post-surgical")
+    PREVENTION = "prevention", _("Prevention")
+    OTHER = "other", _("Other")
 
 
 class Region(TextChoices):
-    UPPER_BACK = "upper_back", "Upper back"
-    MID_BACK = "mid_back", "Mid back"
-    LOWER_BACK = "lower_back", "Lower back"
+    UPPER_BACK = "upper_back", _("Upper back")
+    MID_BACK = "mid_back", _("Mid back")
+    LOWER_BACK = "lower_back", _("Lower back")
 
 
 class Severity(TextChoices):
     """Both the clinician's injury grading and the intensity tier use these codes."""
 
-    NONE = "none", "None (prevention)"
-    MILD = "mild", "Mild"
-    MODERATE = "moderate", "Moderate"
-    SEVERE = "severe", "Severe"
+    NONE = "none", _("None (prevention)")
+    MILD = "mild", _("Mild")
+    MODERATE = "moderate", _("Moderate")
+    SEVERE = "severe", _("Severe")
 
 
 SEVERITY_ORDER: tuple[str, ...] = (
@@ -59,16 +61,16 @@ TIER_LABELS: dict[str, str] = {
 
 
 class RedFlag(TextChoices):
-    SADDLE_ANAESTHESIA = "saddle_anaesthesia", "Saddle anaesthesia"
-    BLADDER_BOWEL_DYSFUNCTION = "bladder_bowel_dysfunction", "Bladder or bowel dysfunction"
-    BILATERAL_LEG_SYMPTOMS = "bilateral_leg_symptoms", "Bilateral leg symptoms"
-    PROGRESSIVE_LEG_WEAKNESS = "progressive_leg_weakness", "Progressive leg weakness"
-    HISTORY_OF_CANCER = "history_of_cancer", "History of cancer"
-    UNEXPLAINED_WEIGHT_LOSS = "unexplained_weight_loss", "Unexplained weight loss"
-    FEVER_OR_INFECTION_RISK = "fever_or_infection_risk", "Fever or infection risk"
-    MAJOR_TRAUMA = "major_trauma", "Major trauma"
-    OSTEOPOROTIC_FRACTURE_RISK = "osteoporotic_fracture_risk", "Osteoporotic fracture risk"
-    NIGHT_PAIN = "night_pain", "Night pain"
+    SADDLE_ANAESTHESIA = "saddle_anaesthesia", _("Saddle anaesthesia")
+    BLADDER_BOWEL_DYSFUNCTION = "bladder_bowel_dysfunction", _("Bladder or bowel dysfunction")
+    BILATERAL_LEG_SYMPTOMS = "bilateral_leg_symptoms", _("Bilateral leg symptoms")
+    PROGRESSIVE_LEG_WEAKNESS = "progressive_leg_weakness", _("Progressive leg weakness")
+    HISTORY_OF_CANCER = "history_of_cancer", _("History of cancer")
+    UNEXPLAINED_WEIGHT_LOSS = "unexplained_weight_loss", _("Unexplained weight loss")
+    FEVER_OR_INFECTION_RISK = "fever_or_infection_risk", _("Fever or infection risk")
+    MAJOR_TRAUMA = "major_trauma", _("Major trauma")
+    OSTEOPOROTIC_FRACTURE_RISK = "osteoporotic_fracture_risk", _("Osteoporotic fracture risk")
+    NIGHT_PAIN = "night_pain", _("Night pain")
 
 
 # Possible cauda equina syndrome or cord compromise: same-day emergency referral.
@@ -104,10 +106,13 @@ def tier_for(injury_severity: str, pain_level: int) -> str:
 def tier_reason(injury_severity: str, pain_level: int) -> str:
     """Explain a tier in one line, e.g. 'tier moderate: pain 6/10 is moderate; severity mild'."""
     tier = tier_for(injury_severity, pain_level)
-    return (
-        f"tier {TIER_LABELS[tier]}: pain {pain_level}/{NRS_MAX} is {pain_band(pain_level)}; "
-        f"severity {injury_severity}"
-    )
+    return gettext("tier %(tier)s: pain %(pain)s/%(max)s is %(band)s; severity %(severity)s") % {
+        "tier": TIER_LABELS[tier],
+        "pain": pain_level,
+        "max": NRS_MAX,
+        "band": pain_band(pain_level),
+        "severity": injury_severity,
+    }
 
 
 @dataclass(frozen=True)
@@ -130,24 +135,36 @@ class Referral:
     @property
     def named(self) -> list[str]:
         """Each flag by name with its level, emergencies first: 'Night pain (urgent)'."""
-        return [f"{RedFlag(code).label} (emergency)" for code in self.emergency] + [
-            f"{RedFlag(code).label} (urgent)" for code in self.urgent
+        return [
+            pgettext("red flag", "%(flag)s (emergency)") % {"flag": RedFlag(code).label}
+            for code in self.emergency
+        ] + [
+            pgettext("red flag", "%(flag)s (urgent)") % {"flag": RedFlag(code).label}
+            for code in self.urgent
         ]
 
     @property
     def advice(self) -> str:
         if self.emergency:
-            return "Same-day emergency referral: do not prescribe exercise."
+            return gettext("Same-day emergency referral: do not prescribe exercise.")
         if self.urgent:
-            return "Urgent referral for medical assessment before any exercise program."
+            return gettext("Urgent referral for medical assessment before any exercise program.")
         return ""
+
+
+def red_flag_names(codes: list[str]) -> str:
+    """Red flags as clinicians name them ("Night pain"), for audit summaries."""
+    labels = dict(RedFlag.choices)
+    return ", ".join(str(labels.get(code, code)) for code in codes)
 
 
 def referral_for(red_flags: list[str] | tuple[str, ...]) -> Referral:
     """Split red flags into emergency and urgent ones, in the order of the screening list."""
     unknown = set(red_flags) - set(RedFlag.values)
     if unknown:
-        raise ValueError(f"Unknown red flag codes: {', '.join(sorted(unknown))}.")
+        raise ValueError(
+            gettext("Unknown red flag codes: %(codes)s.") % {"codes": ", ".join(sorted(unknown))}
+        )
     ordered = [code for code in RedFlag.values if code in red_flags]
     return Referral(
         emergency=tuple(code for code in ordered if code in EMERGENCY_FLAGS),
@@ -158,13 +175,13 @@ def referral_for(red_flags: list[str] | tuple[str, ...]) -> Referral:
 # The emergency red flags as a patient would recognise them (portal symptom check).
 EMERGENCY_SYMPTOM_QUESTIONS = {
     RedFlag.SADDLE_ANAESTHESIA: (
-        "Numbness or tingling around your bottom, genitals or inner thighs"
+        _("Numbness or tingling around your bottom, genitals or inner thighs")
     ),
     RedFlag.BLADDER_BOWEL_DYSFUNCTION: (
-        "New trouble controlling or passing urine, or controlling your bowels"
+        _("New trouble controlling or passing urine, or controlling your bowels")
     ),
-    RedFlag.BILATERAL_LEG_SYMPTOMS: "Pain, numbness or tingling in both legs",
+    RedFlag.BILATERAL_LEG_SYMPTOMS: _("Pain, numbness or tingling in both legs"),
     RedFlag.PROGRESSIVE_LEG_WEAKNESS: (
-        "Weakness in a leg that is getting worse, or a foot that drags or slaps"
+        _("Weakness in a leg that is getting worse, or a foot that drags or slaps")
     ),
 }

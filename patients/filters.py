@@ -12,6 +12,7 @@ import django_filters.fields
 from django import forms
 from django.db.models import QuerySet
 from django.http import HttpRequest, QueryDict
+from django.utils.translation import gettext_lazy as _
 
 from patients.clinical import TIER_LABELS, Condition, Severity
 from patients.models import NAME_ORDER, Patient
@@ -57,51 +58,51 @@ class PatientFilterForm(forms.Form):
         data = super().clean() or {}
         archived, status = data.get("archived"), data.get("status")
         if archived and status and (archived == "true") != (status == Patient.Status.ARCHIVED):
-            self.add_error("archived", "Contradicts status; send one of them.")
+            self.add_error("archived", _("Contradicts status; send one of them."))
         return data
 
 
 class PatientFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(
-        label="Search",
+        label=_("Search"),
         method="filter_search",
         max_length=100,
-        help_text=(
+        help_text=_(
             "Words found in any part of the first name, last name or external ID; "
             "case and accents do not matter."
         ),
     )
     tier = _ChoiceFilter(
         field_name="latest_assessment__tier",
-        label="Tier",
+        label=_("Tier"),
         choices=[(code, TIER_LABELS[code]) for code in Severity.values],
-        empty_label="Any tier",
+        empty_label=_("Any tier"),
     )
-    condition = _ChoiceFilter(choices=Condition.choices, empty_label="Any condition")
+    condition = _ChoiceFilter(choices=Condition.choices, empty_label=_("Any condition"))
     # Status and archived choose which patients are listed at all: see filter_queryset.
     status = _ChoiceFilter(
         choices=Patient.Status.choices,
         empty_label=None,
         method="filter_nothing",
-        help_text="active (the default) or archived.",
+        help_text=_("active (the default) or archived."),
     )
     archived = _ChoiceFilter(
         choices=YES_NO,
         method="filter_nothing",
-        help_text="true lists archived patients (same as status=archived).",
+        help_text=_("true lists archived patients (same as status=archived)."),
     )
     referral_required = _ChoiceFilter(
-        label="Referral",
+        label=_("Referral"),
         choices=[("true", "Referral required"), ("false", "No referral")],
-        empty_label="Any",
+        empty_label=_("Any"),
         method="filter_referral_required",
-        help_text="true lists only patients whose latest assessment needs a referral.",
+        help_text=_("true lists only patients whose latest assessment needs a referral."),
     )
     ordering = _ChoiceFilter(
         choices=[(key, key) for key in PATIENT_SORT_KEYS]
         + [(f"-{key}", f"-{key}") for key in PATIENT_SORT_KEYS],
         method="filter_ordering",
-        help_text="A field to sort by, descending with a leading '-'; by name when not given.",
+        help_text=_("A field to sort by, descending with a leading '-'; by name when not given."),
     )
 
     class Meta:
@@ -153,7 +154,7 @@ class PatientFilterSet(django_filters.FilterSet):
 
     def filter_search(self, queryset: QuerySet[Patient], name: str, value: str):
         # Each word anywhere in the folded names and external ID: a LIKE '%word%' that the
-        # trigram index serves on PostgreSQL (patients migration 0006).
+        # trigram index serves on PostgreSQL (patients migration 0007).
         for term in search_terms(value):
             queryset = queryset.filter(search_text__contains=term)
         return queryset

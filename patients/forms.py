@@ -3,45 +3,57 @@
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from clinic.timezones import timezone_choices
 from patients.clinical import EMERGENCY_FLAGS, NRS_MAX, NRS_MIN, RedFlag, Severity
-from patients.models import Patient
+from patients.models import Patient, default_language
 from patients.services import PATIENT_EDITABLE_FIELDS
 
 
 class PatientForm(forms.ModelForm):
-    timezone = forms.ChoiceField(label="Time zone", choices=timezone_choices)
+    timezone = forms.ChoiceField(label=_("Time zone"), choices=timezone_choices)
 
     class Meta:
         model = Patient
         fields = PATIENT_EDITABLE_FIELDS
         widgets = {"date_of_birth": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Clients that post no language (older forms, scripts) keep the patient's, or English.
+        self.fields["language"].required = False
+
+    def clean_language(self) -> str:
+        chosen = self.cleaned_data.get("language")
+        return chosen or (self.instance.language if self.instance.pk else default_language())
+
 
 class AssessmentForm(forms.Form):
     """Severity, pain and the red-flag screening checklist."""
 
     injury_severity = forms.ChoiceField(
-        label="Injury severity",
+        label=_("Injury severity"),
         # No preselected grade: the clinician must choose one deliberately.
         choices=[("", "Choose a grading…"), *Severity.choices],
-        help_text="Your grading of the injury; “None” means prevention, no current injury.",
+        help_text=_("Your grading of the injury; “None” means prevention, no current injury."),
     )
     pain_level = forms.IntegerField(
-        label="Current pain (NRS 0–10)",
+        label=_("Current pain (NRS 0–10)"),
         min_value=NRS_MIN,
         max_value=NRS_MAX,
-        help_text="0 = no pain, 10 = worst pain imaginable.",
+        help_text=_("0 = no pain, 10 = worst pain imaginable."),
     )
     red_flags = forms.MultipleChoiceField(
-        label="Red-flag screening",
+        label=_("Red-flag screening"),
         choices=RedFlag.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Any red flag blocks prescribing and calls for referral.",
+        help_text=_("Any red flag blocks prescribing and calls for referral."),
     )
-    notes = forms.CharField(label="Notes", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    notes = forms.CharField(
+        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def red_flag_groups(self) -> list[tuple[str, str, list]]:
         """The checklist's options split into emergency and urgent groups for display."""
@@ -62,17 +74,17 @@ class AssessmentForm(forms.Form):
 
 class PasswordSetForm(forms.Form):
     new_password1 = forms.CharField(
-        label="Choose a password",
+        label=_("Choose a password"),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text="At least 8 characters; not only numbers; not a common password.",
+        help_text=_("At least 8 characters; not only numbers; not a common password."),
     )
     new_password2 = forms.CharField(
-        label="Type it again",
+        label=_("Type it again"),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("new_password1") != data.get("new_password2"):
-            self.add_error("new_password2", "The two passwords differ.")
+            self.add_error("new_password2", _("The two passwords differ."))
         return data

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from clinic.models import Clinic, validate_timezone
 from patients.clinical import (
@@ -31,24 +32,38 @@ SORT_KEYS_INDEXED = ("first_name", "date_of_birth", "external_id", "created_at",
 def validate_date_of_birth(value: datetime.date) -> None:
     """A birth date must be in the past and after 1900 (a typo guard, not a clinical rule)."""
     if value > timezone.localdate():
-        raise ValidationError("The date of birth cannot be in the future.")
+        raise ValidationError(_("The date of birth cannot be in the future."))
     if value.year < 1900:
-        raise ValidationError("Enter a date of birth after 1900.")
+        raise ValidationError(_("Enter a date of birth after 1900."))
+
+
+# The portal's languages (settings.LANGUAGES) for the database's CHECK constraint.
+PORTAL_LANGUAGES = ("en-gb", "es", "fr", "de")
+
+
+def default_language() -> str:
+    """A new patient's language: the site's (English) until the clinician chooses another."""
+    return settings.LANGUAGE_CODE
+
+
+def language_choices() -> list[tuple[str, str]]:
+    """The portal's languages, each named in itself so a patient can find their own."""
+    return list(settings.LANGUAGES)
 
 
 class Patient(models.Model):
     """A person a clinic treats; archived, never deleted."""
 
     class Status(models.TextChoices):
-        ACTIVE = "active", "Active"
-        ARCHIVED = "archived", "Archived"
+        ACTIVE = "active", _("Active")
+        ARCHIVED = "archived", _("Archived")
 
     clinic = models.ForeignKey(Clinic, on_delete=models.PROTECT, related_name="patients")
     external_id = models.CharField(
         "external ID",
         max_length=64,
         blank=True,
-        help_text="The patient's number in your practice system, if any.",
+        help_text=_("The patient's number in your practice system, if any."),
     )
     first_name = models.CharField(max_length=100)
     last_name = models.CharField(max_length=100)
@@ -56,6 +71,17 @@ class Patient(models.Model):
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=32, blank=True)
     timezone = models.CharField(max_length=64, validators=[validate_timezone])
+    # The portal's, its emails' and the handout's language (SPEC 3): set by the clinician,
+    # changeable by the patient.
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=language_choices,
+        default=default_language,
+        # For rows written without the ORM (bulk COPY, SQL): the site's language, as above.
+        db_default="en-gb",
+        help_text=_("The portal, its emails and the handout speak this language."),
+    )
     condition = models.CharField(max_length=32, choices=Condition.choices)
     region = models.CharField(max_length=16, choices=Region.choices)
     prone_tolerant = models.BooleanField(
@@ -113,6 +139,11 @@ class Patient(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(region__in=Region.values), name="patient_region_valid"
+            ),
+            # settings.LANGUAGES, written out: a migration cannot follow settings
+            # (tests/i18n checks the two agree).
+            models.CheckConstraint(
+                condition=Q(language__in=PORTAL_LANGUAGES), name="patient_language_valid"
             ),
             models.CheckConstraint(
                 condition=(

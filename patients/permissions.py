@@ -7,9 +7,11 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 
 from clinic.models import User
 from clinic.services import Actor
+from patients.middleware import patient_language_remember
 from patients.models import Patient
 from patients.selectors import portal_patient_for
 
@@ -34,7 +36,10 @@ def patient_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRes
         user = request.user
         patient = portal_patient_for(user=user) if isinstance(user, User) else None
         if patient is None:
-            raise PermissionDenied("The portal is for patients invited by their clinic.")
+            raise PermissionDenied(_("The portal is for patients invited by their clinic."))
+        # The patient row is loaded here anyway: its language costs no query, and a change
+        # the clinician made shows on the patient's next page.
+        patient_language_remember(request, patient)
         request.portal_patient = patient  # type: ignore[attr-defined]
         request.actor = Actor.from_request(request, clinic=patient.clinic)  # type: ignore[attr-defined]
         return view(request, *args, **kwargs)

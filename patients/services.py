@@ -9,12 +9,14 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from clinic.errors import StateConflict
 from clinic.models import AuditLog, User
 from clinic.services import Actor, audit_record, field_changes
-from patients.clinical import RedFlag, referral_for, tier_for
-from patients.models import Assessment, Patient, PortalInvitation
+from clinic.services.staff import invitation_closed_message
+from patients.clinical import red_flag_names, referral_for, tier_for
+from patients.models import Assessment, Patient, PortalInvitation, default_language
 
 # What a clinician may change on the record itself; severity, pain and red flags change only
 # through a new assessment, so that history is never overwritten.
@@ -26,6 +28,7 @@ PATIENT_EDITABLE_FIELDS = (
     "email",
     "phone",
     "timezone",
+    "language",
     "condition",
     "region",
     "prone_tolerant",
@@ -51,7 +54,7 @@ class RecordArchived(StateConflict):
 
 def _ensure_changeable(patient: Patient) -> None:
     if patient.is_archived:
-        raise RecordArchived("This patient is archived; archived records cannot be changed.")
+        raise RecordArchived(_("This patient is archived; archived records cannot be changed."))
 
 
 @transaction.atomic
@@ -69,6 +72,7 @@ def patient_create(
     email: str = "",
     phone: str = "",
     timezone_name: str = "",
+    language: str = "",
     prone_tolerant: bool = True,
     red_flags: list[str] | tuple[str, ...] = (),
     notes: str = "",
@@ -83,6 +87,7 @@ def patient_create(
         email=email.strip().lower(),
         phone=phone.strip(),
         timezone=timezone_name or actor.clinic.timezone,
+        language=language or default_language(),
         condition=condition,
         region=region,
         prone_tolerant=prone_tolerant,
@@ -143,7 +148,8 @@ def patient_update(*, actor: Actor, patient: Patient, **changes: Any) -> Patient
     """Change the record's own fields (not its clinical grading) and audit what changed."""
     unknown = set(changes) - set(PATIENT_EDITABLE_FIELDS)
     if unknown:
-        raise ValidationError(f"These fields cannot be changed here: {', '.join(sorted(unknown))}.")
+        names = ", ".join(sorted(unknown))
+        raise ValidationError(_("These fields cannot be changed here: %s.") % names)
     patient = Patient.objects.select_for_update().get(pk=patient.pk)
     _ensure_changeable(patient)
     before = {name: getattr(patient, name) for name in changes}
@@ -251,12 +257,6 @@ def assessment_record(
     return assessment
 
 
-def red_flag_names(codes: list[str]) -> str:
-    """Red flags as clinicians name them ("Night pain"), for audit summaries."""
-    labels = dict(RedFlag.choices)
-    return ", ".join(str(labels.get(code, code)) for code in codes)
-
-
 def patient_record_view(*, actor: Actor, patient: Patient, summary: str = "") -> None:
     """Audit that the actor opened a patient's record (or, per `summary`, a page of it)."""
     audit_record(
@@ -339,7 +339,7 @@ def portal_invitation_send(*, actor: Actor, patient: Patient) -> PortalInvitatio
     patient = Patient.objects.select_for_update().get(pk=patient.pk)
     _ensure_changeable(patient)
     if not patient.email:
-        raise ValidationError({"email": "Add the patient's email address before inviting them."})
+        raise ValidationError({"email": _("Add the patient's email address before inviting them.")})
     owner = User.objects.filter(email__iexact=patient.email).first()
     if owner is not None and owner.pk != patient.user_id:
         raise ValidationError(
@@ -373,10 +373,10 @@ def portal_invitation_accept(*, token: str, password: str) -> User:
     """Set the patient's portal password from an open invitation; the link then stops working."""
     invitation, state = portal_invitation_for_token(token)
     if invitation is None or state != "open":
-        raise ValidationError(f"This invitation link is {state}.")
+        raise ValidationError(invitation_closed_message(state))
     invitation = PortalInvitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.state != "open":  # a double submit lost the race
-        raise ValidationError(f"This invitation link is {invitation.state}.")
+        raise ValidationError(invitation_closed_message(invitation.state))
     patient = Patient.objects.select_for_update().get(pk=invitation.patient_id)
     user = patient.user or User(email=invitation.email.lower(), full_name=patient.full_name)
     validate_password(password, user)

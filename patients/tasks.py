@@ -7,6 +7,8 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from patients.models import PortalInvitation
 from patients.outbox import INVITATIONS
@@ -44,11 +46,13 @@ def send_portal_invitation_task(self, invitation_id: int) -> None:
         "link": f"{settings.PUBLIC_BASE_URL.rstrip('/')}{path}",
         "expires_at": invitation.expires_at,
     }
-    send_mail(
-        subject=f"{invitation.patient.clinic.name} invites you to Backstrong",
-        message=render_to_string("patients/email/invitation.txt", context),
-        html_message=render_to_string("patients/email/invitation.html", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[invitation.email],
-    )
+    with translation.override(invitation.patient.language):
+        send_mail(
+            subject=_("%(clinic)s invites you to Backstrong")
+            % {"clinic": invitation.patient.clinic.name},
+            message=render_to_string("patients/email/invitation.txt", context),
+            html_message=render_to_string("patients/email/invitation.html", context),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            recipient_list=[invitation.email],
+        )
     INVITATIONS.mark_sent(invitation.pk)

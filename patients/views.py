@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from clinic.forms import add_service_errors
@@ -77,7 +78,7 @@ def patient_create_view(request: ClinicianRequest) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(exc, patient_form, assessment_form)
         else:
-            messages.success(request, f"{patient.full_name} was added.")
+            messages.success(request, _("%(name)s was added.") % {"name": patient.full_name})
             return redirect("patients:detail", patient_id=patient.pk)
     return render(
         request,
@@ -91,7 +92,7 @@ def patient_create_view(request: ClinicianRequest) -> HttpResponse:
 def patient_edit(request: ClinicianRequest, patient_id: int) -> HttpResponse:
     patient = patient_get_for(clinic=request.clinician.clinic, patient_id=patient_id)
     if patient.is_archived:
-        messages.error(request, "This patient is archived; archived records cannot be changed.")
+        messages.error(request, _("This patient is archived; archived records cannot be changed."))
         return redirect("patients:detail", patient_id=patient.pk)
     form = PatientForm(request.POST or None, instance=patient)
     if request.method == "GET":
@@ -102,7 +103,7 @@ def patient_edit(request: ClinicianRequest, patient_id: int) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(exc, form)
         else:
-            messages.success(request, "The record was saved.")
+            messages.success(request, _("The record was saved."))
             return redirect("patients:detail", patient_id=patient.pk)
     return render(
         request,
@@ -153,7 +154,9 @@ def assessment_create(request: ClinicianRequest, patient_id: int) -> HttpRespons
         except ValidationError as exc:
             add_service_errors(exc, form)
         else:
-            messages.success(request, f"Assessment recorded: {assessment.tier_reason}.")
+            messages.success(
+                request, _("Assessment recorded: %(reason)s.") % {"reason": assessment.tier_reason}
+            )
             return redirect("patients:detail", patient_id=patient.pk)
     return _render_detail(request, patient, form, status=400)
 
@@ -168,7 +171,10 @@ def patient_archive_view(request: ClinicianRequest, patient_id: int) -> HttpResp
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
             return redirect("patients:detail", patient_id=patient.pk)
-        messages.success(request, f"{patient.full_name} was archived; their records are kept.")
+        messages.success(
+            request,
+            _("%(name)s was archived; their records are kept.") % {"name": patient.full_name},
+        )
         return redirect("patients:list")
     patient_record_view(actor=request.actor, patient=patient, summary="Archive form")
     return render(request, "patients/patient_archive.html", {"patient": patient})
@@ -185,7 +191,8 @@ def patient_invite(request: ClinicianRequest, patient_id: int) -> HttpResponse:
     else:
         messages.success(
             request,
-            f"Invitation sent to {invitation.email}; the link works once, for 7 days.",
+            _("Invitation sent to %(email)s; the link works once, for 7 days.")
+            % {"email": invitation.email},
         )
     return redirect("patients:detail", patient_id=patient.pk)
 
@@ -213,7 +220,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
             form.add_error("new_password1", exc)
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, "Your password is set. Welcome to your exercise program.")
+            messages.success(request, _("Your password is set. Welcome to your exercise program."))
             # The start page routes the patient to the portal (a floor above this app).
             return redirect(settings.LOGIN_REDIRECT_URL)
     return render(

@@ -190,6 +190,7 @@ SHOWS_NO_PATIENT_DATA: dict[str, str] = {
     # times only ("Exercise time": no name, diagnosis or exercise). Making, replacing and
     # revoking the secret URL are audited by their services.
     "portal:calendar_feed": "exercise times only, by the patient's revocable secret URL",
+    "portal:language": "the patient's choice of language, from a fixed list",
     "clinic:api_keys": "the clinic's API keys",
     "clinic:api_key_revoke": POST_ONLY,
     "clinic:staff": "the clinic's staff",

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection, models, transaction
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from clinic.models import ApiKey, ApiToken, AuditLog, Clinic, Clinician, User, secret_hash
 from clinic.selectors import api_credential_forget
@@ -150,7 +151,7 @@ def clinician_create(
     email = User.objects.normalize_email(email.strip()).lower()
     clinic_name = clinic_name.strip()
     if not clinic_name:
-        raise ValidationError({"clinic": "A clinic name is required."})
+        raise ValidationError({"clinic": _("A clinic name is required.")})
     if User.objects.filter(email__iexact=email).exists():
         raise ValidationError({"email": f"A user with the email {email} already exists."})
     user = User(email=email, full_name=full_name.strip())

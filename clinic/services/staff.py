@@ -10,13 +10,14 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from clinic.models import AuditLog, Clinic, Clinician, StaffInvitation, User
 from clinic.services.base import Actor, audit_record
 from clinic.services.sessions import user_sessions_end
 
 INVITATION_SALT = "backstrong.staff-invitation"
-LAST_ADMIN = "The clinic needs at least one active admin: make another clinician admin first."
+LAST_ADMIN = _("The clinic needs at least one active admin: make another clinician admin first.")
 
 
 def staff_invitation_token(invitation: StaffInvitation) -> str:
@@ -51,7 +52,9 @@ def staff_invite(
 
     email = User.objects.normalize_email(email.strip()).lower()
     if User.objects.filter(email__iexact=email).exists():
-        raise ValidationError({"email": "Someone already has an account with this email address."})
+        raise ValidationError(
+            {"email": _("Someone already has an account with this email address.")}
+        )
     now = timezone.now()
     StaffInvitation.objects.filter(
         clinic=actor.clinic, email__iexact=email, used_at__isnull=True, revoked_at__isnull=True
@@ -93,17 +96,27 @@ def staff_invitation_cancel(*, actor: Actor, invitation: StaffInvitation) -> Non
         )
 
 
+def invitation_closed_message(state: str) -> str:
+    """Why an invitation link no longer works, in words (its state is a code)."""
+    reasons = {
+        "used": _("This invitation link was already used."),
+        "expired": _("This invitation link has expired."),
+        "replaced": _("This invitation link was replaced by a newer one."),
+    }
+    return str(reasons.get(state, _("This invitation link is not valid.")))
+
+
 @transaction.atomic
 def staff_invitation_accept(*, token: str, full_name: str, password: str) -> Clinician:
     """Make the invited clinician's account from an open invitation; the link then stops working."""
     invitation, state = staff_invitation_for_token(token)
     if invitation is None or state != "open":
-        raise ValidationError(f"This invitation link is {state}.")
+        raise ValidationError(invitation_closed_message(state))
     invitation = StaffInvitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.state != "open":  # a double submit lost the race
-        raise ValidationError(f"This invitation link is {invitation.state}.")
+        raise ValidationError(invitation_closed_message(invitation.state))
     if User.objects.filter(email__iexact=invitation.email).exists():
-        raise ValidationError("An account with this email address exists already; sign in.")
+        raise ValidationError(_("An account with this email address exists already; sign in."))
     user = User(email=invitation.email, full_name=full_name.strip())
     validate_password(password, user)
     user.set_password(password)
@@ -131,7 +144,7 @@ def _locked(actor: Actor, clinician: Clinician) -> Clinician:
     try:
         return Clinician.objects.select_related("user").get(pk=clinician.pk, clinic=actor.clinic)
     except Clinician.DoesNotExist as exc:
-        raise ValidationError("This clinician is not in your clinic.") from exc
+        raise ValidationError(_("This clinician is not in your clinic.")) from exc
 
 
 def _other_active_admins(clinician: Clinician) -> bool:

@@ -10,6 +10,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -21,7 +22,7 @@ from clinic.services.sessions import user_sessions_end
 BACKUP_CODE_COUNT = 10
 TOTP_DEVICE_NAME = "Authenticator app"
 BACKUP_DEVICE_NAME = "Backup codes"
-WRONG_CODE = "This code is wrong, expired or was already used."
+WRONG_CODE = _("This code is wrong, expired or was already used.")
 _TOTP_CODE = re.compile(r"\d{6}")
 
 
@@ -111,7 +112,7 @@ def two_factor_enrolment_confirm(
 def two_factor_backup_codes_renew(*, actor: Actor, user: User) -> list[str]:
     """Ten new backup codes; the earlier ones stop working."""
     if not two_factor_enabled(user=user):
-        raise ValidationError("Turn on two-factor sign-in first.")
+        raise ValidationError(_("Turn on two-factor sign-in first."))
     codes = _new_backup_codes(user)
     audit_record(
         actor=actor,
@@ -126,7 +127,9 @@ def two_factor_backup_codes_renew(*, actor: Actor, user: User) -> list[str]:
 def two_factor_disable(*, actor: Actor, user: User, code: str) -> None:
     """Turn one's own two-factor off with a current code, where the clinic does not require it."""
     if actor.clinic.require_two_factor:
-        raise ValidationError("Your clinic requires two-factor sign-in; it cannot be turned off.")
+        raise ValidationError(
+            _("Your clinic requires two-factor sign-in; it cannot be turned off.")
+        )
     if two_factor_verify(user=user, code=code) is None:
         raise ValidationError({"code": WRONG_CODE})
     _delete_devices(user)
@@ -144,7 +147,7 @@ def two_factor_reset(*, actor: Actor, clinician: Clinician) -> None:
     """A clinic admin's reset of a colleague's lost device: the devices go, the colleague's
     sessions and API tokens end, and they set two-factor up again at their next sign-in."""
     if clinician.clinic_id != actor.clinic.pk:
-        raise ValidationError("This clinician is not in your clinic.")
+        raise ValidationError(_("This clinician is not in your clinic."))
     user = clinician.user
     had_device = two_factor_enabled(user=user)
     _delete_devices(user)

@@ -13,6 +13,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -65,7 +66,7 @@ def two_factor_setup(request: ClinicianRequest) -> HttpResponse:
     """Show the secret (QR code and text) and turn two-factor on once a code from it is right."""
     user = request.user
     if request.clinician.two_factor_on:  # type: ignore[attr-defined]
-        messages.info(request, "Two-factor sign-in is already on.")
+        messages.info(request, _("Two-factor sign-in is already on."))
         return redirect("clinic:account")
     device = two_factor_pending_device(user=user, device_id=request.session.get(SETUP_DEVICE))
     if device is None:
@@ -133,9 +134,9 @@ def two_factor_turn_off(request: ClinicianRequest) -> HttpResponse:
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
-            messages.success(request, "Two-factor sign-in is off.")
+            messages.success(request, _("Two-factor sign-in is off."))
     else:
-        messages.error(request, "Enter a code to turn two-factor sign-in off.")
+        messages.error(request, _("Enter a code to turn two-factor sign-in off."))
     return redirect("clinic:account")
 
 
@@ -145,7 +146,7 @@ def api_token_revoke_view(request: ClinicianRequest, token_id: int) -> HttpRespo
     """Revoke one of one's own API tokens (another user's token is a 404)."""
     token = api_token_get_for(user=request.user, token_id=token_id)
     api_token_revoke(token=token)
-    messages.success(request, "The API token was revoked.")
+    messages.success(request, _("The API token was revoked."))
     return redirect("clinic:account")
 
 
@@ -166,7 +167,9 @@ class AccountPasswordChangeView(PasswordChangeView):
         update_session_auth_hash(self.request, form.user)
         if verified and device is not None:
             django_otp.login(self.request, device)
-        messages.success(self.request, "Your password was changed; your API tokens were revoked.")
+        messages.success(
+            self.request, _("Your password was changed; your API tokens were revoked.")
+        )
         return redirect(self.get_success_url())
 
 

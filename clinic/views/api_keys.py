@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -38,9 +39,15 @@ def api_key_revoke_view(request: ClinicianRequest, key_id: int) -> HttpResponse:
     key = api_key_get_for(clinic=request.clinician.clinic, key_id=key_id)
     if request.method == "GET" or key.revoked_at is not None:
         if key.revoked_at is not None:
-            messages.info(request, f"The key “{key.name}” was already revoked.")
+            messages.info(
+                request, _("The key “%(name)s” was already revoked.") % {"name": key.name}
+            )
             return redirect("clinic:api_keys")
         return render(request, "clinic/api_key_revoke.html", {"key": key})
     api_key_revoke(actor=request.actor, key=key)
-    messages.success(request, f"The key “{key.name}” ({key.prefix}…) was revoked.")
+    messages.success(
+        request,
+        _("The key “%(name)s” (%(prefix)s…) was revoked.")
+        % {"name": key.name, "prefix": key.prefix},
+    )
     return redirect("clinic:api_keys")

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from clinic.forms import ClinicDetailsForm, add_service_errors
@@ -23,7 +24,7 @@ def clinic_details(request: ClinicianRequest) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(exc, form)
         else:
-            messages.success(request, "The clinic's details were saved.")
+            messages.success(request, _("The clinic's details were saved."))
             return redirect("clinic:details")
     status = 400 if request.method == "POST" else 200
     return render(

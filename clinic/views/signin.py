@@ -17,6 +17,7 @@ from django.contrib.auth.views import LoginView, PasswordResetView
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods
@@ -101,7 +102,15 @@ def two_factor_verify_view(request: HttpRequest) -> HttpResponse:
             return render(request, settings.AXES_LOCKOUT_TEMPLATE, status=429)
         wait = code_wait_seconds(user=user, code=form.cleaned_data["code"])
         if wait:
-            form.add_error("code", f"Too many wrong codes: wait {wait} seconds and try again.")
+            form.add_error(
+                "code",
+                ngettext(
+                    "Too many wrong codes: wait %(wait)d second and try again.",
+                    "Too many wrong codes: wait %(wait)d seconds and try again.",
+                    wait,
+                )
+                % {"wait": wait},
+            )
         else:
             device = two_factor_verify(user=user, code=form.cleaned_data["code"])
             if device is None:

@@ -7,6 +7,7 @@ from django.contrib.auth import login
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -47,7 +48,9 @@ def staff_list(request: ClinicianRequest) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(exc, form)
         else:
-            messages.success(request, f"An invitation was sent to {invitation.email}.")
+            messages.success(
+                request, _("An invitation was sent to %(email)s.") % {"email": invitation.email}
+            )
             return redirect("clinic:staff")
     return render(
         request,
@@ -71,7 +74,7 @@ def _staff_change(request: ClinicianRequest, clinician_id: int, change: Callable
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, done.format(email=clinician.user.email))
+        messages.success(request, done % {"email": clinician.user.email})
     return redirect("clinic:staff")
 
 
@@ -83,7 +86,11 @@ def staff_admin_role(request: ClinicianRequest, clinician_id: int) -> HttpRespon
     def change(**kwargs):
         return staff_admin_set(is_clinic_admin=make_admin, **kwargs)
 
-    done = "{email} is now a clinic admin." if make_admin else "{email} is no longer an admin."
+    done = (
+        _("%(email)s is now a clinic admin.")
+        if make_admin
+        else _("%(email)s is no longer an admin.")
+    )
     return _staff_change(request, clinician_id, change, done)
 
 
@@ -96,9 +103,9 @@ def staff_active(request: ClinicianRequest, clinician_id: int) -> HttpResponse:
         return staff_active_set(is_active=activate, **kwargs)
 
     done = (
-        "{email} can sign in again."
+        _("%(email)s can sign in again.")
         if activate
-        else "{email} was deactivated; their sessions and API tokens ended."
+        else _("%(email)s was deactivated; their sessions and API tokens ended.")
     )
     return _staff_change(request, clinician_id, change, done)
 
@@ -106,7 +113,7 @@ def staff_active(request: ClinicianRequest, clinician_id: int) -> HttpResponse:
 @clinic_admin_required
 @require_POST
 def staff_two_factor_reset(request: ClinicianRequest, clinician_id: int) -> HttpResponse:
-    done = "Two-factor sign-in of {email} was reset; they set it up again at the next sign-in."
+    done = _("Two-factor sign-in of %(email)s was reset; they set it up again at the next sign-in.")
     return _staff_change(request, clinician_id, two_factor_reset, done)
 
 
@@ -119,9 +126,9 @@ def staff_two_factor_requirement(request: ClinicianRequest) -> HttpResponse:
     clinic_two_factor_require(actor=request.actor, required=required)
     messages.success(
         request,
-        "Two-factor sign-in is now required."
+        _("Two-factor sign-in is now required.")
         if required
-        else "Two-factor sign-in is no longer required.",
+        else _("Two-factor sign-in is no longer required."),
     )
     return redirect("clinic:staff")
 
@@ -133,7 +140,9 @@ def staff_invitation_cancel_view(request: ClinicianRequest, invitation_id: int) 
         clinic=request.clinician.clinic, invitation_id=invitation_id
     )
     staff_invitation_cancel(actor=request.actor, invitation=invitation)
-    messages.success(request, f"The invitation of {invitation.email} was cancelled.")
+    messages.success(
+        request, _("The invitation of %(email)s was cancelled.") % {"email": invitation.email}
+    )
     return redirect("clinic:staff")
 
 
@@ -159,7 +168,10 @@ def staff_invitation_accept_view(request: HttpRequest, token: str) -> HttpRespon
             add_service_errors(exc, form)
         else:
             login(request, clinician.user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, f"Welcome to {clinician.clinic.name} on Backstrong.")
+            messages.success(
+                request,
+                _("Welcome to %(clinic)s on Backstrong.") % {"clinic": clinician.clinic.name},
+            )
             return redirect("home")
     return render(
         request,

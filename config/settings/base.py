@@ -60,6 +60,10 @@ MIDDLEWARE = [
     # A database outage met in a view answers 503 with Retry-After, not a server error.
     "config.errors.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The browser's language (Accept-Language, or the language cookie) for clinicians and
+    # visitors; then a signed-in patient's own language, which the session remembers.
+    "django.middleware.locale.LocaleMiddleware",
+    "patients.middleware.PatientLanguageMiddleware",
     # Runs after the view (its response pass comes before SessionMiddleware saves).
     "config.sessions.IdleSessionRefreshMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -216,6 +220,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 # pages say so (programs.library.translations.exercise_text).
 MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
 MODELTRANSLATION_FALLBACK_LANGUAGES = (LANGUAGE_CODE,)
+# Dates, times and numbers follow the active language; config/formats holds the few formats
+# where Django's own are not what clinics use (a 24-hour clock in British English).
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -9,6 +9,6 @@ register = template.Library()
 def red_flag_label(code: str) -> str:
     """The clinician-facing label of a red-flag code."""
     try:
-        return RedFlag(code).label
+        return str(RedFlag(code).label)
     except ValueError:
         return code

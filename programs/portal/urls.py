@@ -1,6 +1,6 @@
 from django.urls import path
 
-from programs.portal import views
+from programs.portal import language, views
 
 app_name = "portal"
 
@@ -19,6 +19,7 @@ urlpatterns = [
     path("reminders/calendar/", views.calendar_feed_make, name="calendar_feed_make"),
     path("reminders/calendar/stop/", views.calendar_feed_stop, name="calendar_feed_stop"),
     path("calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
+    path("language/", language.language, name="language"),
     path("media/<int:media_id>/", views.exercise_media_file, name="media_file"),
     path("learn/", views.learn, name="learn"),
     path("learn/<slug:slug>/", views.learn_page, name="learn_page"),

@@ -18,6 +18,7 @@ from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from clinic.emails import absolute
+from patients.language import in_patient_language
 from programs.prescribing.handout import handout_context
 from programs.prescribing.models import Program
 
@@ -51,6 +52,7 @@ def pdf_from_template(template: str, context: dict[str, Any]) -> bytes:
     return document.write_pdf()
 
 
+@in_patient_language(lambda program, **_: program.patient)
 def handout_pdf(*, program: Program) -> bytes:
     """The handout as an A4 PDF."""
     return pdf_from_template(

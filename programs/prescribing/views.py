@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -273,7 +274,9 @@ def template_save_view(request: ClinicianRequest, program_id: int) -> HttpRespon
 def program_handout(request: ClinicianRequest, program_id: int) -> HttpResponse:
     program = program_get_for(clinic=request.clinician.clinic, program_id=program_id)
     program_record_handout(actor=request.actor, program=program, pdf=False)
-    return render(request, "prescribing/program_handout.html", handout_context(program=program))
+    # The handout is the patient's, so it speaks their language, not the clinician's.
+    with translation.override(program.patient.language):
+        return render(request, "prescribing/program_handout.html", handout_context(program=program))
 
 
 @clinician_required

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext, ngettext
 
 from clinic.emails import absolute, email_message, unsubscribe_headers
+from patients.language import in_patient_language
 from programs.library.dosage import Dosage
 
 UNSUBSCRIBE_SALT = "backstrong.reminders-unsubscribe"
@@ -53,6 +54,7 @@ def _exercise_lines(items: tuple[tuple[str, Dosage], ...]) -> tuple[str, ...]:
     return tuple(f"{name}: {dosage.describe()}" for name, dosage in items)
 
 
+@in_patient_language(lambda patient, **_: patient)
 def reminder_message(
     reminder, patient, exercises: tuple[tuple[str, Dosage], ...]
 ) -> EmailMultiAlternatives:

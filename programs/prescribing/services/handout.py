@@ -9,6 +9,7 @@ from clinic.emails import email_message
 from clinic.models import AuditLog
 from clinic.outbox import enqueue_on_commit
 from clinic.services import Actor
+from patients.language import in_patient_language
 from programs.prescribing.handout import portal_sign_in_url
 from programs.prescribing.models import HandoutEmail, Program
 from programs.prescribing.outbox import HANDOUT_EMAILS
@@ -35,6 +36,7 @@ def handout_email_request(*, actor: Actor, program: Program) -> HandoutEmail:
     return email
 
 
+@in_patient_language(lambda email, **_: email.program.patient)
 def handout_message(email: HandoutEmail, pdf: bytes) -> EmailMultiAlternatives:
     program = email.program
     clinic = program.patient.clinic

@@ -47,7 +47,7 @@ def drop_trigram_index(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("clinic", "0010_clinic_phone"),
-        ("patients", "0005_external_id_unique_ignoring_case"),
+        ("patients", "0006_patient_language"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
