@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 
 from clinic.models import Clinic
 from patients.clinical import TIER_LABELS, Severity
@@ -131,7 +132,7 @@ class Exercise(models.Model):
         """What the picture shows, for those who cannot see it."""
         from programs.library.pictures import alt_text  # templates load late; keep models light
 
-        return alt_text(self.illustration) or f"Picture: {self.name}"
+        return alt_text(self.illustration) or gettext("Picture: %(name)s") % {"name": self.name}
 
     @property
     def specific_cautions(self) -> list[str]:

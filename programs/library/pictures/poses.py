@@ -5,6 +5,8 @@ face right. Where an arm or leg on the far side does something else than the nea
 dog, dead bug), it is given as `far_arm` or `far_leg` and drawn in a lighter shade.
 """
 
+from django.utils.translation import gettext_lazy as _
+
 from programs.library.pictures.figure import Bend, Pose, Reach
 from programs.library.pictures.layout import PictureSpec
 from programs.library.pictures.poses_more import MORE_PICTURES
@@ -24,8 +26,10 @@ FIRST_PICTURES: tuple[PictureSpec, ...] = (
     PictureSpec(
         slug="prone-lying",
         title="Lying on your stomach",
-        alt="From hands and knees, the person lowers down to lie flat on their stomach, arms "
-        "by the sides, head turned to one side, and relaxes there.",
+        alt=_(
+            "From hands and knees, the person lowers down to lie flat on their stomach, arms "
+            "by the sides, head turned to one side, and relaxes there."
+        ),
         start=QUADRUPED,
         end=PRONE,
         moving="hip",
@@ -36,8 +40,10 @@ FIRST_PICTURES: tuple[PictureSpec, ...] = (
     PictureSpec(
         slug="prone-on-elbows",
         title="Lying on your elbows",
-        alt="Lying on the stomach, the person lifts the chest onto the forearms, elbows under "
-        "the shoulders, while the hips and legs stay on the floor.",
+        alt=_(
+            "Lying on the stomach, the person lifts the chest onto the forearms, elbows under "
+            "the shoulders, while the hips and legs stay on the floor."
+        ),
         start=PRONE,
         end=ELBOWS,
         moving="head",
@@ -47,9 +53,11 @@ FIRST_PICTURES: tuple[PictureSpec, ...] = (
     PictureSpec(
         slug="prone-press-up",
         title="Press-up (lying extension)",
-        alt="Lying on the stomach with the hands under the shoulders, the person straightens "
-        "the arms to press the chest up, arching the back, while the hips and legs stay on "
-        "the floor.",
+        alt=_(
+            "Lying on the stomach with the hands under the shoulders, the person straightens "
+            "the arms to press the chest up, arching the back, while the hips and legs stay on "
+            "the floor."
+        ),
         start=Pose(hip=(0, 7), trunk=180, neck=165, arm=Reach((-62, 4), bend=-1), leg=FLAT),
         end=Pose(hip=(0, 7), trunk=135, neck=150, arm=Reach((-80, 4), bend=1), leg=FLAT),
         moving="head",
@@ -59,8 +67,10 @@ FIRST_PICTURES: tuple[PictureSpec, ...] = (
     PictureSpec(
         slug="standing-back-extension",
         title="Standing back extension",
-        alt="Standing with the hands on the lower back, the person bends backwards a little, "
-        "pushing the hips forward, then comes back to standing straight.",
+        alt=_(
+            "Standing with the hands on the lower back, the person bends backwards a little, "
+            "pushing the hips forward, then comes back to standing straight."
+        ),
         start=Pose(hip=(0, 83), trunk=90, neck=90, arm=Reach((-9, 82), bend=1), leg=Reach((0, 5))),
         end=Pose(
             hip=(9, 81),
@@ -78,8 +88,10 @@ FIRST_PICTURES: tuple[PictureSpec, ...] = (
     PictureSpec(
         slug="standing-head-chest-extension",
         title="Standing head and chest lift",
-        alt="Standing tall with the arms by the sides, the person squeezes the shoulder blades "
-        "back, lifts the chest and tips the head back a little to look slightly up.",
+        alt=_(
+            "Standing tall with the arms by the sides, the person squeezes the shoulder blades "
+            "back, lifts the chest and tips the head back a little to look slightly up."
+        ),
         start=STANDING,
         end=Pose(hip=(0, 83), trunk=97, neck=135, arm=Bend(-100, -98), leg=Reach((0, 5))),
         moving="head",
@@ -90,8 +102,10 @@ FIRST_PICTURES: tuple[PictureSpec, ...] = (
     PictureSpec(
         slug="abdominal-bracing",
         title="Abdominal bracing",
-        alt="Lying on the back with the knees bent and the feet flat, the person gently "
-        "tightens the tummy muscles without moving the back, and holds.",
+        alt=_(
+            "Lying on the back with the knees bent and the feet flat, the person gently "
+            "tightens the tummy muscles without moving the back, and holds."
+        ),
         start=SUPINE_CROOK,
         end=SUPINE_CROOK,
         moving="waist",
@@ -102,8 +116,10 @@ FIRST_PICTURES: tuple[PictureSpec, ...] = (
     PictureSpec(
         slug="glute-bridge",
         title="Glute bridge",
-        alt="Lying on the back with the knees bent, the person lifts the hips until the "
-        "shoulders, hips and knees make a straight line, holds, and lowers slowly.",
+        alt=_(
+            "Lying on the back with the knees bent, the person lifts the hips until the "
+            "shoulders, hips and knees make a straight line, holds, and lowers slowly."
+        ),
         start=SUPINE_CROOK,
         end=BRIDGE,
         moving="hip",
@@ -114,8 +130,10 @@ FIRST_PICTURES: tuple[PictureSpec, ...] = (
     PictureSpec(
         slug="curl-up",
         title="Curl-up (McGill)",
-        alt="Lying on the back with one knee bent and the hands under the low back, the person "
-        "lifts the head and shoulders a little off the floor, keeping the neck in line.",
+        alt=_(
+            "Lying on the back with one knee bent and the hands under the low back, the person "
+            "lifts the head and shoulders a little off the floor, keeping the neck in line."
+        ),
         start=Pose(
             hip=(0, 7),
             trunk=180,
@@ -141,8 +159,10 @@ FIRST_PICTURES: tuple[PictureSpec, ...] = (
     PictureSpec(
         slug="bird-dog",
         title="Bird-dog",
-        alt="On hands and knees with a flat back, the person reaches one arm forward and the "
-        "opposite leg back until both are level with the body, and holds.",
+        alt=_(
+            "On hands and knees with a flat back, the person reaches one arm forward and the "
+            "opposite leg back until both are level with the body, and holds."
+        ),
         start=QUADRUPED,
         end=Pose(
             hip=(0, 45),
@@ -160,8 +180,10 @@ FIRST_PICTURES: tuple[PictureSpec, ...] = (
     PictureSpec(
         slug="side-bridge",
         title="Side bridge",
-        alt="Lying on one side propped on the forearm, elbow under the shoulder, the person "
-        "lifts the hips until the body makes a straight line from head to feet, and holds.",
+        alt=_(
+            "Lying on one side propped on the forearm, elbow under the shoulder, the person "
+            "lifts the hips until the body makes a straight line from head to feet, and holds."
+        ),
         start=SIDE_HIPS_DOWN,
         end=Pose(
             hip=(3.6, 20.7),

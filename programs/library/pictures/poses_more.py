@@ -1,5 +1,7 @@
 """The pictures of the twelve exercises that the clinician adds: mobility, stretches, strength."""
 
+from django.utils.translation import gettext_lazy as _
+
 from programs.library.pictures.figure import Bend, Pose, Reach
 from programs.library.pictures.layout import PictureSpec
 from programs.library.pictures.postures import (
@@ -18,8 +20,10 @@ MORE_PICTURES: tuple[PictureSpec, ...] = (
     PictureSpec(
         slug="cat-camel",
         title="Cat-camel",
-        alt="On hands and knees, the person slowly rounds the back up with the head down, then "
-        "lets the back sag a little and lifts the head.",
+        alt=_(
+            "On hands and knees, the person slowly rounds the back up with the head down, then "
+            "lets the back sag a little and lifts the head."
+        ),
         start=Pose(
             hip=(0, 45),
             trunk=166.6,
@@ -44,8 +48,10 @@ MORE_PICTURES: tuple[PictureSpec, ...] = (
     PictureSpec(
         slug="pelvic-tilt",
         title="Pelvic tilt",
-        alt="Lying on the back with the knees bent, the person tilts the hips so the small of "
-        "the back presses gently into the floor, then relaxes.",
+        alt=_(
+            "Lying on the back with the knees bent, the person tilts the hips so the small of "
+            "the back presses gently into the floor, then relaxes."
+        ),
         start=Pose(hip=(0, 7), trunk=180, neck=170, arm=BY_SIDE, leg=CROOK, arch=-7),
         end=SUPINE_CROOK,
         moving="waist",
@@ -56,8 +62,10 @@ MORE_PICTURES: tuple[PictureSpec, ...] = (
     PictureSpec(
         slug="knee-to-chest",
         title="Knee to chest stretch",
-        alt="Lying on the back with the knees bent, the person holds one knee with both hands "
-        "and pulls it gently towards the chest, the other foot staying on the floor.",
+        alt=_(
+            "Lying on the back with the knees bent, the person holds one knee with both hands "
+            "and pulls it gently towards the chest, the other foot staying on the floor."
+        ),
         start=SUPINE_CROOK,
         end=Pose(
             hip=(0, 7),
@@ -75,9 +83,11 @@ MORE_PICTURES: tuple[PictureSpec, ...] = (
     PictureSpec(
         slug="lower-trunk-rotation",
         title="Knee rolls",
-        alt="Lying on the back with the knees bent and together, shoulders flat, the person "
-        "lets both knees roll slowly to one side, then back to the middle and to the other "
-        "side.",
+        alt=_(
+            "Lying on the back with the knees bent and together, shoulders flat, the person "
+            "lets both knees roll slowly to one side, then back to the middle and to the other "
+            "side."
+        ),
         start=SUPINE_CROOK,
         # Seen from the side, knees rolling towards the viewer come down and the two legs part:
         # the near one lower, the far one (lighter) above it.
@@ -97,9 +107,11 @@ MORE_PICTURES: tuple[PictureSpec, ...] = (
     PictureSpec(
         slug="hamstring-stretch",
         title="Hamstring stretch with a towel",
-        alt="Lying on the back, one knee bent, the person loops a towel round the other foot "
-        "and straightens that leg up towards the ceiling until the back of the thigh "
-        "stretches.",
+        alt=_(
+            "Lying on the back, one knee bent, the person loops a towel round the other foot "
+            "and straightens that leg up towards the ceiling until the back of the thigh "
+            "stretches."
+        ),
         start=Pose(hip=(0, 7), trunk=180, neck=170, arm=Reach((-22, 40), bend=1), leg=CROOK),
         end=Pose(
             hip=(0, 7),
@@ -118,8 +130,10 @@ MORE_PICTURES: tuple[PictureSpec, ...] = (
     PictureSpec(
         slug="hip-flexor-stretch",
         title="Standing hip flexor stretch",
-        alt="Standing with one foot a big step in front of the other and the back upright, "
-        "the person bends the front knee until the front of the back hip stretches.",
+        alt=_(
+            "Standing with one foot a big step in front of the other and the back upright, "
+            "the person bends the front knee until the front of the back hip stretches."
+        ),
         start=Pose(
             hip=(0, 80),
             trunk=90,
@@ -144,8 +158,10 @@ MORE_PICTURES: tuple[PictureSpec, ...] = (
     PictureSpec(
         slug="prone-arm-leg-lift",
         title="Lying arm and leg lift",
-        alt="Lying on the stomach with the arms stretched out in front, the person lifts one "
-        "arm and the opposite leg a few centimetres off the floor, head down, and holds.",
+        alt=_(
+            "Lying on the stomach with the arms stretched out in front, the person lifts one "
+            "arm and the opposite leg a few centimetres off the floor, head down, and holds."
+        ),
         start=REACH_FORWARD,
         end=Pose(
             hip=(0, 7),
@@ -164,8 +180,10 @@ MORE_PICTURES: tuple[PictureSpec, ...] = (
     PictureSpec(
         slug="dead-bug",
         title="Dead bug",
-        alt="Lying on the back with the arms up and the knees bent above the hips, the person "
-        "lowers one arm behind the head and straightens the opposite leg, back still.",
+        alt=_(
+            "Lying on the back with the arms up and the knees bent above the hips, the person "
+            "lowers one arm behind the head and straightens the opposite leg, back still."
+        ),
         start=TABLETOP,
         end=Pose(
             hip=(0, 7),
@@ -183,8 +201,10 @@ MORE_PICTURES: tuple[PictureSpec, ...] = (
     PictureSpec(
         slug="clam-shell",
         title="Clam",
-        alt="Lying on the side with the knees bent and the feet together, the person lifts the "
-        "top knee, keeping the hips still, then lowers it.",
+        alt=_(
+            "Lying on the side with the knees bent and the feet together, the person lifts the "
+            "top knee, keeping the hips still, then lowers it."
+        ),
         start=CLAM,
         end=Pose(
             hip=(0, 22),
@@ -202,8 +222,10 @@ MORE_PICTURES: tuple[PictureSpec, ...] = (
     PictureSpec(
         slug="wall-slide",
         title="Wall slide",
-        alt="Standing with the back against a wall and the feet a step away from it, the "
-        "person slides down a little by bending the hips and knees, then slides back up.",
+        alt=_(
+            "Standing with the back against a wall and the feet a step away from it, the "
+            "person slides down a little by bending the hips and knees, then slides back up."
+        ),
         start=Pose(hip=(0, 80), trunk=90, neck=90, arm=Bend(-92, -92), leg=Reach((24, 5), foot=0)),
         end=Pose(hip=(0, 52), trunk=90, neck=90, arm=Bend(-80, -80), leg=Reach((24, 5), foot=0)),
         moving="head",
@@ -215,8 +237,10 @@ MORE_PICTURES: tuple[PictureSpec, ...] = (
     PictureSpec(
         slug="front-plank",
         title="Front plank on the knees",
-        alt="Lying on the stomach propped on the forearms, the person lifts the hips until the "
-        "body is in a straight line from the shoulders to the knees, and holds.",
+        alt=_(
+            "Lying on the stomach propped on the forearms, the person lifts the hips until the "
+            "body is in a straight line from the shoulders to the knees, and holds."
+        ),
         start=PLANK_KNEES_DOWN,
         end=Pose(
             hip=(11.6, 16.2), trunk=163.7, neck=165, arm=Bend(-90, 180), leg=Bend(-16.3, 0, foot=0)
@@ -229,8 +253,10 @@ MORE_PICTURES: tuple[PictureSpec, ...] = (
     PictureSpec(
         slug="bridge-march",
         title="Marching bridge",
-        alt="In a bridge, hips lifted and level, the person lifts one foot a little off the "
-        "floor, holds, puts it down and lifts the other.",
+        alt=_(
+            "In a bridge, hips lifted and level, the person lifts one foot a little off the "
+            "floor, holds, puts it down and lifts the other."
+        ),
         start=BRIDGE,
         end=Pose(
             hip=(0, 35),
