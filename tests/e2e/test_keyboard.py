@@ -8,8 +8,15 @@ presses, so a control that Tab skips, or one without a name, fails the test.
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
+from programs.followup.models import SessionLog
 from programs.prescribing.models import Program
-from tests.factories import TEST_PASSWORD, ClinicianFactory, PatientFactory
+from tests.factories import (
+    TEST_PASSWORD,
+    ClinicianFactory,
+    PatientFactory,
+    UserFactory,
+    program_factory,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -94,3 +101,40 @@ def test_a_clinician_signs_in_generates_edits_and_activates_a_program_by_keyboar
     reps = item.reps
     item.refresh_from_db()
     assert item.reps == reps + 1
+
+
+def choose_pain(page: Page, question: str, value: int) -> None:
+    """Tab into a 0-10 pain scale (a radio group) and pick `value` with the arrow keys."""
+    scale = page.get_by_role("group", name=question)
+    tab_to(page, scale.get_by_role("radio", name="0", exact=True))
+    for _ in range(value):
+        page.keyboard.press("ArrowRight")  # moves along the scale and checks the next radio
+    if value == 0:
+        page.keyboard.press("Space")
+    expect(scale.get_by_role("radio", name=str(value), exact=True)).to_be_checked()
+
+
+def test_a_patient_logs_a_session_by_keyboard_on_a_phone(live_server, browser):
+    """Written against today's portal; the portal's rewrite keeps these roles and names."""
+    clinician = ClinicianFactory()
+    patient = PatientFactory(clinic=clinician.clinic, email="noor@example.com")
+    program_factory(patient=patient, status="active", slugs=("prone-on-elbows",))
+    patient.user = UserFactory(email="noor@example.com")
+    patient.save(update_fields=["user"])
+    page = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True).new_page()
+    page.goto(f"{live_server.url}/accounts/login/")
+    expect(page.get_by_label("Email")).to_be_focused()
+    page.keyboard.type("noor@example.com")
+    tab_to(page, page.get_by_label("Password"))
+    page.keyboard.type(TEST_PASSWORD)
+    page.keyboard.press("Enter")  # submits the form from its last field
+
+    tab_to(page, page.get_by_role("main").get_by_role("link", name="Log a session"))
+    page.keyboard.press("Enter")
+    choose_pain(page, "How bad was your back pain before you started?", 3)
+    choose_pain(page, "What was the worst pain during the exercises", 4)
+    tab_to(page, page.get_by_role("button", name="Save session"))
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Session saved. Pain 3 → 4.")).to_be_visible()
+    session = SessionLog.objects.get(patient=patient)
+    assert (session.pain_before, session.pain_after) == (3, 4)
