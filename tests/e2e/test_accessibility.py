@@ -175,7 +175,8 @@ def _seed() -> World:
     from patients.services import portal_invitation_token
     from programs.followup.models import Alert
     from programs.followup.services import attention_rebuild
-    from programs.library.services import exercise_create
+    from programs.library.models import Exercise
+    from programs.library.services import exercise_create, exercise_media_add
     from programs.outcomes.models import Discharge
     from programs.outcomes.services.scores import outcome_record
     from programs.prescribing.services.templates import program_template_save
@@ -188,6 +189,7 @@ def _seed() -> World:
         program_factory,
         session_factory,
     )
+    from tests.library.media_files import png
 
     admin = ClinicianFactory(is_clinic_admin=True)
     clinic = admin.clinic
@@ -232,6 +234,13 @@ def _seed() -> World:
         dosage_profile="extension_hold",
         max_tier="severe",
         summary="A gentle standing slide.",
+    )
+    # A clinic photo: shown on the library page and the patient's Today page, with its caption.
+    exercise_media_add(
+        actor=actor,
+        exercise=Exercise.objects.get(clinic=None, slug="prone-on-elbows"),
+        data=png((240, 160)),
+        caption="Our physiotherapist on her elbows, hips on the mat",
     )
     portal_invitation = PortalInvitation.objects.create(
         patient=PatientFactory(clinic=clinic, email="new@example.com"),
