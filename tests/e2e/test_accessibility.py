@@ -24,6 +24,7 @@ from playwright.sync_api import Browser, Page
 from pytest_django.live_server_helper import LiveServer
 
 from tests.conftest import seed_reference_data
+from tests.factories import TEST_PASSWORD
 from tests.test_audit_coverage import POST_ONLY, _route_names
 
 AXE_SOURCE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text()
@@ -42,12 +43,14 @@ class World:
     template: Any
     custom_exercise: Any
     tokens: dict[str, str]
+    two_factor_email: str
     sessions: dict[str, str]  # role -> session cookie
 
 
 @dataclass(frozen=True)
 class Shown:
-    """How to open a page, and as whom: `clinician`, `patient` or `anyone` (signed out)."""
+    """How to open a page, and as whom: `clinician`, `patient`, `anyone` (signed out) or
+    `half_signed_in` (a clinician with two-factor on, between the password and the code)."""
 
     role: str
     url: Callable[[World], str]
@@ -59,6 +62,7 @@ def _r(name: str, *args: Callable[[World], Any]) -> Callable[[World], str]:
 
 PAGES: dict[str, Shown] = {
     "login": Shown("anyone", _r("login")),
+    "two_factor_verify": Shown("half_signed_in", _r("two_factor_verify")),
     "password_reset": Shown("anyone", _r("password_reset")),
     "password_reset_done": Shown("anyone", _r("password_reset_done")),
     "password_reset_confirm": Shown("anyone", lambda w: w.tokens["password_reset"]),
@@ -123,7 +127,6 @@ NOT_PAGES: dict[str, str] = {
     "home": "redirects to the user's part of the app",
     "healthz": "JSON for the load balancer",
     "logout": POST_ONLY,
-    "two_factor_verify": "needs a half-done sign-in; test_keyboard.py signs in through it",
     "library:media_upload": POST_ONLY,
     "library:media_file": FILE,
     "portal:media_file": FILE,
@@ -168,6 +171,8 @@ def test_every_route_is_walked_or_excused():
 
 
 def _seed() -> World:
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
     from clinic.models import StaffInvitation
     from clinic.services import Actor
     from clinic.services.staff import staff_invitation_token
@@ -270,12 +275,25 @@ def _seed() -> World:
             "reminders:digest_unsubscribe", args=[digest_unsubscribe_token(admin.pk)]
         ),
     }
+    careful = ClinicianFactory(clinic=clinic)
+    TOTPDevice.objects.create(user=careful.user, name="Phone", confirmed=True)
     sessions = {}
     for role, user in (("clinician", admin.user), ("patient", patient.user)):
         client = Client()
         client.force_login(user)
         sessions[role] = client.cookies["sessionid"].value
-    return World(admin, patient, program, session, discharge, template, custom, tokens, sessions)
+    return World(
+        admin,
+        patient,
+        program,
+        session,
+        discharge,
+        template,
+        custom,
+        tokens,
+        careful.user.email,
+        sessions,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -311,6 +329,13 @@ def pages(walk, browser: Browser) -> Iterator[dict[tuple[str, str], Page]]:
                     [{"name": "sessionid", "value": world.sessions[role], "url": server.url}]
                 )
             opened[role, viewport] = context.new_page()
+            if role == "half_signed_in":  # the password step, through the real form
+                page = opened[role, viewport]
+                page.goto(f"{server.url}{reverse('login')}")
+                page.get_by_label("Email").fill(world.two_factor_email)
+                page.get_by_label("Password").fill(TEST_PASSWORD)
+                page.get_by_role("button", name="Sign in").click()
+                page.wait_for_url(f"**{reverse('two_factor_verify')}**")
         return opened[role, viewport]
 
     yield tab  # type: ignore[misc]
