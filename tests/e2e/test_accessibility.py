@@ -375,3 +375,30 @@ def test_page_has_no_serious_accessibility_violation(walk, pages, name, viewport
     assert response.status == 200, f"{name} answered {response.status}"
     violations = axe_violations(page)
     assert not violations, f"{name} at {viewport}:\n" + "\n".join(violations)
+
+
+# Forms sent empty: the page that comes back names each error next to its field. None of these
+# submissions writes anything, so the shared world stays as seeded.
+SENT_EMPTY = {
+    "login": "Sign in",
+    "patients:create": "Add patient",
+    "library:exercise_create": "Add exercise",
+    "outcomes:record": "Record score",
+    "clinic:password_change": "Change the password",
+    "portal:log": "Save session",
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("name", sorted(SENT_EMPTY))
+def test_a_form_with_errors_has_no_serious_accessibility_violation(walk, pages, name, viewport):
+    server, world = walk
+    shown = PAGES[name]
+    page = pages(shown.role, viewport)
+    page.goto(server.url + shown.url(world))
+    with page.expect_navigation():
+        page.get_by_role("main").get_by_role("button", name=SENT_EMPTY[name]).click()
+    assert page.locator(".invalid-feedback, .alert-danger, .errorlist").count(), "no error shown"
+    violations = axe_violations(page)
+    assert not violations, f"{name} with errors at {viewport}:\n" + "\n".join(violations)
