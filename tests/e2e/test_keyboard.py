@@ -1,5 +1,6 @@
 """The core paths work by keyboard alone (WCAG 2.1.1): every step is reached with Tab, taken
-with Enter (or typed; a radio scale takes the arrow keys), and each control is found by the role and name a screen reader gives it.
+with Enter (or typed; a radio scale takes the arrow keys), and each control is found by the
+role and name a screen reader gives it.
 
 No mouse, no `locator.click()`, no `fill()`: focus moves only by the keys a keyboard user
 presses, so a control that Tab skips, or one without a name, fails the test.
