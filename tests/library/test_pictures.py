@@ -88,3 +88,24 @@ def test_the_command_draws_every_picture(settings, tmp_path):
     drawn = tmp_path / "static" / "img" / "exercises"
     assert {f.stem for f in drawn.glob("*.svg")} == set(by_slug)
     assert (drawn / "bird-dog.svg").read_text(encoding="utf-8") == svg(by_slug["bird-dog"])
+
+
+def test_every_standard_exercise_describes_its_movement_in_the_readers_language():
+    from django.utils.functional import Promise
+
+    from programs.library.models import Exercise
+
+    for exercise in STANDARD_EXERCISES:
+        spec = by_slug[exercise.slug]
+        assert isinstance(spec.alt, Promise), f"{exercise.slug}: alt not marked for translation"
+        assert str(spec.alt).strip(), f"{exercise.slug} has no description"
+        model = Exercise(
+            slug=exercise.slug,
+            name=exercise.name,
+            illustration=f"img/exercises/{exercise.slug}.svg",
+        )
+        assert model.illustration_alt == str(spec.alt)
+    # A clinic's own exercise without one of our pictures still has a text alternative.
+    assert (
+        Exercise(name="Doorway lean", illustration="").illustration_alt == "Picture: Doorway lean"
+    )

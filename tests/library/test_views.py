@@ -101,3 +101,21 @@ def test_library_pages_need_a_clinician(client):
 def test_every_standard_exercise_row_has_a_source():
     assert not Exercise.objects.filter(clinic=None, source="").exists()
     assert Exercise.objects.filter(clinic=None, in_generated_program=False).count() == 12
+
+
+def test_every_picture_shown_carries_its_movement_description(clinician_client, patient):
+    """The library, the program page and the handout give each picture its description."""
+    from django.utils.html import escape
+
+    from programs.library.pictures import PICTURE_BY_SLUG
+    from tests.factories import program_factory
+
+    library = clinician_client.get(LIST).content.decode()
+    for spec in PICTURE_BY_SLUG.values():
+        assert f'alt="{escape(spec.alt)}"' in library, spec.slug
+    slugs = ("prone-on-elbows", "abdominal-bracing")
+    program = program_factory(patient=patient, slugs=slugs)
+    for name in ("prescribing:detail", "prescribing:handout"):
+        page = clinician_client.get(reverse(name, args=[program.pk])).content.decode()
+        for slug in slugs:
+            assert f'alt="{escape(PICTURE_BY_SLUG[slug].alt)}"' in page, (name, slug)

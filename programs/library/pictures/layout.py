@@ -9,8 +9,7 @@ more (the smallest a picture is shown, in the handout) they are at least 12 px.
 
 import math
 from dataclasses import dataclass
-
-from django.utils.functional import Promise
+from typing import TYPE_CHECKING
 
 from programs.library.pictures.figure import (
     HEAD_RADIUS,
@@ -22,6 +21,9 @@ from programs.library.pictures.figure import (
     distance,
     joint,
 )
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 WIDTH = 320
 FONT_SIZE = 15
@@ -46,9 +48,7 @@ NOTE_MAX_CHARS = 15  # fits beside the legend at FONT_SIZE
 class PictureSpec:
     slug: str
     title: str
-    alt: (
-        str | Promise
-    )  # the text alternative (marked for translation): what moves, from where to where
+    alt: "StrOrPromise"  # the text alternative (translated): what moves, from where to where
     start: Pose
     end: Pose
     moving: str  # the joint the arrow follows: "head", "hip", "arm.lower", ...
@@ -82,7 +82,7 @@ class Rect:
 class Picture:
     slug: str
     title: str
-    alt: str
+    alt: "StrOrPromise"
     width: int
     height: float
     font_size: int
