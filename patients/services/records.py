@@ -4,19 +4,16 @@ import datetime
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from django.contrib.auth.password_validation import validate_password
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from clinic.errors import StateConflict
-from clinic.models import AuditLog, User
+from clinic.models import AuditLog
 from clinic.services import Actor, audit_record, field_changes
-from clinic.services.staff import invitation_closed_message
 from patients.clinical import red_flag_names, referral_for, tier_for
-from patients.models import Assessment, Patient, PortalInvitation, default_language
+from patients.models import Assessment, Patient, default_language
 
 # What a clinician may change on the record itself; severity, pain and red flags change only
 # through a new assessment, so that history is never overwritten.
@@ -52,7 +49,7 @@ class RecordArchived(StateConflict):
     """The patient is archived, so nothing of theirs may change (the API answers 409)."""
 
 
-def _ensure_changeable(patient: Patient) -> None:
+def ensure_changeable(patient: Patient) -> None:
     if patient.is_archived:
         raise RecordArchived(_("This patient is archived; archived records cannot be changed."))
 
@@ -151,7 +148,7 @@ def patient_update(*, actor: Actor, patient: Patient, **changes: Any) -> Patient
         names = ", ".join(sorted(unknown))
         raise ValidationError(_("These fields cannot be changed here: %s.") % names)
     patient = Patient.objects.select_for_update().get(pk=patient.pk)
-    _ensure_changeable(patient)
+    ensure_changeable(patient)
     before = {name: getattr(patient, name) for name in changes}
     audited = field_changes(before, changes)
     changed = [name for name, _, _ in audited]
@@ -177,7 +174,7 @@ def patient_update(*, actor: Actor, patient: Patient, **changes: Any) -> Patient
 def patient_archive(*, actor: Actor, patient: Patient) -> Patient:
     """Archive a patient: hidden from lists and reminders, every row kept."""
     patient = Patient.objects.select_for_update().get(pk=patient.pk)
-    _ensure_changeable(patient)
+    ensure_changeable(patient)
     previous = patient.status
     patient.status = Patient.Status.ARCHIVED
     patient.archived_at = timezone.now()
@@ -229,7 +226,7 @@ def assessment_record(
     """Record a (re)assessment and make it the patient's current grading."""
     # The row lock orders concurrent assessments, so `latest_assessment` is really the latest.
     patient = Patient.objects.select_for_update().get(pk=patient.pk)
-    _ensure_changeable(patient)
+    ensure_changeable(patient)
     previous = patient.latest_assessment
     assessment = _assessment_build(actor, patient, injury_severity, pain_level, red_flags, notes)
     assessment.full_clean(exclude=["tier"])
@@ -278,7 +275,7 @@ def patient_change(*, actor: Actor, patient: Patient, **changes: Any) -> Patient
     others carried over from the latest one (history is never overwritten). All or nothing.
     """
     grading = {name: changes.pop(name) for name in ASSESSMENT_FIELDS if name in changes}
-    _ensure_changeable(patient)
+    ensure_changeable(patient)
     if changes:
         patient = patient_update(actor=actor, patient=patient, **changes)
     if grading:
@@ -299,100 +296,3 @@ def patient_record_export(*, actor: Actor, patient: Patient, summary: str) -> No
     audit_record(
         actor=actor, action=AuditLog.Action.EXPORT, obj=patient, patient=patient, summary=summary
     )
-
-
-INVITATION_SALT = "backstrong.portal-invitation"
-
-
-def portal_invitation_token(invitation: PortalInvitation) -> str:
-    """The signed token of an invitation link; it carries its own timestamp."""
-    return signing.dumps({"invitation": invitation.pk}, salt=INVITATION_SALT)
-
-
-def portal_invitation_for_token(token: str) -> tuple[PortalInvitation | None, str]:
-    """The invitation of a link and its state: open, used, replaced, expired or invalid."""
-    try:
-        data = signing.loads(token, salt=INVITATION_SALT, max_age=PortalInvitation.VALID_FOR)
-    except signing.SignatureExpired:
-        return None, "expired"
-    except signing.BadSignature:
-        return None, "invalid"
-    invitation_id = data.get("invitation") if isinstance(data, dict) else None
-    if not isinstance(invitation_id, int):
-        return None, "invalid"
-    invitation = (
-        PortalInvitation.objects.select_related("patient__clinic", "patient__user")
-        .filter(pk=invitation_id)
-        .first()
-    )
-    if invitation is None:
-        return None, "invalid"
-    return invitation, invitation.state
-
-
-@transaction.atomic
-def portal_invitation_send(*, actor: Actor, patient: Patient) -> PortalInvitation:
-    """Invite a patient to the portal; an earlier open invitation stops working."""
-    from clinic.outbox import enqueue_on_commit
-    from patients.tasks import send_portal_invitation_task
-
-    patient = Patient.objects.select_for_update().get(pk=patient.pk)
-    _ensure_changeable(patient)
-    if not patient.email:
-        raise ValidationError({"email": _("Add the patient's email address before inviting them.")})
-    owner = User.objects.filter(email__iexact=patient.email).first()
-    if owner is not None and owner.pk != patient.user_id:
-        raise ValidationError(
-            {"email": "Another account already uses this email address; use another one."}
-        )
-    now = timezone.now()
-    patient.invitations.filter(used_at__isnull=True, revoked_at__isnull=True).update(revoked_at=now)
-    invitation = PortalInvitation(
-        patient=patient,
-        email=patient.email,
-        created_by=actor.user,
-        created_at=now,
-        expires_at=now + PortalInvitation.VALID_FOR,
-    )
-    invitation.full_clean(exclude=["patient"])
-    invitation.save()
-    audit_record(
-        actor=actor,
-        action=AuditLog.Action.CHANGE,
-        obj=invitation,
-        patient=patient,
-        summary=f"Portal invitation sent to {patient.email}",
-    )
-    # A broker outage must not fail the invitation: the outbox sweep sends it later.
-    enqueue_on_commit(send_portal_invitation_task, invitation.pk)
-    return invitation
-
-
-@transaction.atomic
-def portal_invitation_accept(*, token: str, password: str) -> User:
-    """Set the patient's portal password from an open invitation; the link then stops working."""
-    invitation, state = portal_invitation_for_token(token)
-    if invitation is None or state != "open":
-        raise ValidationError(invitation_closed_message(state))
-    invitation = PortalInvitation.objects.select_for_update().get(pk=invitation.pk)
-    if invitation.state != "open":  # a double submit lost the race
-        raise ValidationError(invitation_closed_message(invitation.state))
-    patient = Patient.objects.select_for_update().get(pk=invitation.patient_id)
-    user = patient.user or User(email=invitation.email.lower(), full_name=patient.full_name)
-    validate_password(password, user)
-    user.set_password(password)
-    user.full_clean(validate_unique=patient.user is None)
-    user.save()
-    if patient.user_id != user.pk:
-        patient.user = user
-        patient.save(update_fields=["user", "updated_at"])
-    invitation.used_at = timezone.now()
-    invitation.save(update_fields=["used_at"])
-    audit_record(
-        actor=Actor(clinic=patient.clinic, user=user, channel=AuditLog.Channel.UI),
-        action=AuditLog.Action.CHANGE,
-        obj=invitation,
-        patient=patient,
-        summary="Portal invitation accepted; password set",
-    )
-    return user
