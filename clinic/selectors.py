@@ -189,3 +189,10 @@ def clinic_audit_rows_for(
         end = datetime.datetime.combine(date_to + datetime.timedelta(days=1), datetime.time.min)
         rows = rows.filter(at__lt=end.replace(tzinfo=zone))
     return rows
+
+
+def clinician_users_for(*, clinic: Clinic) -> QuerySet[User]:
+    """The clinic's active clinicians as users, by name: whom a patient may be assigned to."""
+    return User.objects.filter(clinician__clinic=clinic, is_active=True).order_by(
+        "full_name", "email"
+    )

@@ -5,6 +5,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from clinic.models import Clinic
+from clinic.selectors import clinician_users_for
 from clinic.timezones import timezone_choices
 from patients.clinical import EMERGENCY_FLAGS, NRS_MAX, NRS_MIN, RedFlag, Severity
 from patients.models import Patient, default_language
@@ -19,10 +21,19 @@ class PatientForm(forms.ModelForm):
         fields = PATIENT_EDITABLE_FIELDS
         widgets = {"date_of_birth": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, clinic: Clinic, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # Clients that post no language (older forms, scripts) keep the patient's, or English.
         self.fields["language"].required = False
+        if self.is_bound and self.add_prefix("clinician") not in self.data:
+            # A client that posts no clinician (older forms, scripts) changes nothing: an edit
+            # keeps the patient's, a new patient gets the clinician who adds them.
+            del self.fields["clinician"]
+            return
+        clinician = self.fields["clinician"]
+        clinician.queryset = clinician_users_for(clinic=clinic)  # type: ignore[attr-defined]
+        clinician.empty_label = _("Nobody yet")  # type: ignore[attr-defined]
+        clinician.label_from_instance = lambda user: user.get_full_name() or user.email  # type: ignore[attr-defined]
 
     def clean_language(self) -> str:
         chosen = self.cleaned_data.get("language")

@@ -11,7 +11,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from clinic.models import Clinic, validate_timezone
+from clinic.models import Clinic, Clinician, validate_timezone
 from patients.clinical import (
     NRS_MAX,
     NRS_MIN,
@@ -71,6 +71,16 @@ class Patient(models.Model):
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=32, blank=True)
     timezone = models.CharField(max_length=64, validators=[validate_timezone])
+    # Who looks after the patient: the dashboard and lists filter by it. Staff leave, records
+    # stay: a removed user leaves the patient unassigned.
+    clinician = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsible clinician"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="patients_in_care",
+    )
     # The portal's, its emails' and the handout's language (SPEC 3): set by the clinician,
     # changeable by the patient.
     language = models.CharField(
@@ -117,6 +127,7 @@ class Patient(models.Model):
         # Each ordering the list offers starts with the clinic and status it always filters by.
         indexes = [
             models.Index(fields=["clinic", "status", *NAME_ORDER]),
+            models.Index(fields=["clinic", "clinician"], name="patient_by_clinician"),
             *(
                 models.Index(
                     fields=["clinic", "status", key, *(f for f in NAME_ORDER if f != key)],
@@ -167,6 +178,16 @@ class Patient(models.Model):
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "search_text"}  # type: ignore[misc]
         super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def clean(self) -> None:
+        # A clinician of another clinic would see this patient on their dashboard.
+        if (
+            self.clinician_id is not None
+            and not Clinician.objects.filter(
+                user_id=self.clinician_id, clinic_id=self.clinic_id
+            ).exists()
+        ):
+            raise ValidationError({"clinician": _("Choose a clinician of this clinic.")})
 
     @property
     def full_name(self) -> str:

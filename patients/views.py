@@ -63,7 +63,11 @@ def patient_list(request: ClinicianRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def patient_create_view(request: ClinicianRequest) -> HttpResponse:
     clinic = request.clinician.clinic
-    patient_form = PatientForm(request.POST or None, initial={"timezone": clinic.timezone})
+    patient_form = PatientForm(
+        request.POST or None,
+        clinic=clinic,
+        initial={"timezone": clinic.timezone, "clinician": request.user.pk},
+    )
     assessment_form = AssessmentForm(request.POST or None)
     # Validate both forms so every bad field is reported at once.
     forms_valid = [patient_form.is_valid(), assessment_form.is_valid()]
@@ -94,7 +98,7 @@ def patient_edit(request: ClinicianRequest, patient_id: int) -> HttpResponse:
     if patient.is_archived:
         messages.error(request, _("This patient is archived; archived records cannot be changed."))
         return redirect("patients:detail", patient_id=patient.pk)
-    form = PatientForm(request.POST or None, instance=patient)
+    form = PatientForm(request.POST or None, instance=patient, clinic=patient.clinic)
     if request.method == "GET":
         patient_record_view(actor=request.actor, patient=patient, summary="Edit form")
     if request.method == "POST" and form.is_valid():

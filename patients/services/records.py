@@ -2,7 +2,7 @@
 
 import datetime
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Literal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from clinic.errors import StateConflict
-from clinic.models import AuditLog
+from clinic.models import AuditLog, Clinician, User
 from clinic.services import Actor, audit_record, field_changes
 from patients.clinical import red_flag_names, referral_for, tier_for
 from patients.models import Assessment, Patient, default_language
@@ -26,6 +26,7 @@ PATIENT_EDITABLE_FIELDS = (
     "phone",
     "timezone",
     "language",
+    "clinician",
     "condition",
     "region",
     "prone_tolerant",
@@ -70,11 +71,22 @@ def patient_create(
     phone: str = "",
     timezone_name: str = "",
     language: str = "",
+    clinician: User | None | Literal["actor"] = "actor",
     prone_tolerant: bool = True,
     red_flags: list[str] | tuple[str, ...] = (),
     notes: str = "",
 ) -> Patient:
-    """Create a patient in the actor's clinic together with their first assessment."""
+    """Create a patient in the actor's clinic together with their first assessment.
+
+    The responsible clinician is the acting clinician unless another (or None) is given.
+    """
+    if clinician == "actor":
+        acting = actor.user
+        in_clinic = (
+            acting is not None
+            and Clinician.objects.filter(user=acting, clinic=actor.clinic).exists()
+        )
+        clinician = acting if in_clinic else None
     patient = Patient(
         clinic=actor.clinic,
         external_id=external_id.strip(),
@@ -85,6 +97,7 @@ def patient_create(
         phone=phone.strip(),
         timezone=timezone_name or actor.clinic.timezone,
         language=language or default_language(),
+        clinician=clinician,
         condition=condition,
         region=region,
         prone_tolerant=prone_tolerant,
@@ -150,7 +163,11 @@ def patient_update(*, actor: Actor, patient: Patient, **changes: Any) -> Patient
     patient = Patient.objects.select_for_update().get(pk=patient.pk)
     ensure_changeable(patient)
     before = {name: getattr(patient, name) for name in changes}
-    audited = field_changes(before, changes)
+    # A related row (the clinician) is recorded by its id.
+    audited = [
+        (name, getattr(old, "pk", old), getattr(new, "pk", new))
+        for name, old, new in field_changes(before, changes)
+    ]
     changed = [name for name, _, _ in audited]
     if not changed:
         return patient

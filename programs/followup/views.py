@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from clinic.permissions import ClinicianRequest, clinician_required
 from clinic.services import audit_patients_shown
-from programs.followup.forms import SuggestionDecisionForm
+from programs.followup.forms import DashboardClinicianForm, SuggestionDecisionForm
 from programs.followup.models import AttentionReason
 from programs.followup.selectors import alert_get_for, dashboard_page_for, suggestion_get_for
 from programs.followup.services import alert_resolve, suggestion_accept, suggestion_decline
@@ -17,11 +17,15 @@ from programs.followup.services import alert_resolve, suggestion_accept, suggest
 
 @clinician_required
 def dashboard(request: ClinicianRequest) -> HttpResponse:
+    clinic = request.clinician.clinic
     code = request.GET.get("reason", "")
     unknown = bool(code) and code not in AttentionReason.Code.values
+    whose = DashboardClinicianForm(request.GET, clinic=clinic, me=request.user)
+    clinician = whose.cleaned_data["clinician"] if whose.is_valid() else None
     dashboard = dashboard_page_for(
-        clinic=request.clinician.clinic,
+        clinic=clinic,
         code="" if unknown else code,
+        clinician_id=clinician.pk if clinician else None,
         page=request.GET.get("page"),
     )
     query = request.GET.copy()
@@ -44,6 +48,9 @@ def dashboard(request: ClinicianRequest) -> HttpResponse:
                 for value, label in AttentionReason.Code.choices
             ],
             "unknown_reason": unknown,
+            "whose": whose,
+            # The reason links keep the chosen clinician.
+            "clinician_query": f"clinician={clinician.pk}" if clinician else "",
             "query": query.urlencode(),
         },
     )

@@ -182,12 +182,18 @@ def _shown() -> Q:
 
 
 def dashboard_page_for(
-    *, clinic: Clinic, code: str = "", page: str | int | None = 1
+    *,
+    clinic: Clinic,
+    code: str = "",
+    clinician_id: int | None = None,
+    page: str | int | None = 1,
 ) -> DashboardPage:
     """A page of the clinic's patients needing attention, most urgent first (filtered to one
-    reason when `code` is given), read from the kept rows: a fixed number of queries, and a
-    page size that stays the same however many patients need attention."""
-    patients = PatientAttention.objects.filter(clinic=clinic, patient__status="active")
+    reason when `code` is given, to one clinician's patients when `clinician_id` is), read from
+    the kept rows: a fixed number of queries, and a page size that stays the same however many
+    patients need attention."""
+    mine = Q() if clinician_id is None else Q(patient__clinician_id=clinician_id)
+    patients = PatientAttention.objects.filter(mine, clinic=clinic, patient__status="active")
     if code:
         patients = patients.filter(
             patient__attention_reasons__code=code, patient__attention_reasons__clinic=clinic
@@ -198,7 +204,7 @@ def dashboard_page_for(
         Prefetch("patient__attention_reasons", queryset=shown, to_attr="reasons")
     )
     counts = dict(
-        AttentionReason.objects.filter(Q(clinic=clinic) & _shown())
+        AttentionReason.objects.filter(Q(clinic=clinic) & _shown() & mine)
         .order_by()
         .values_list("code")
         .annotate(n=Count("patient_id", distinct=True))
