@@ -24,7 +24,7 @@ from programs.followup.models import SessionLog
 from programs.followup.services import inactivity_alerts_raise
 from programs.library.dosage import BOUNDS, Dosage
 from programs.prescribing.models import Program, ProgramItem
-from programs.reminders.emails import reminder_message
+from programs.reminders.emails import ReminderLinks, reminder_message
 from programs.reminders.models import Reminder, ReminderPreference
 from programs.reminders.schedule import (
     QUIET_HOURS_END,
@@ -307,10 +307,13 @@ def reminder_batch_send(*, reminder_ids: list[int], task_id: str) -> tuple[int, 
     sent, retry = 0, list[int]()
     if not reminders:
         return sent, retry
+    links = ReminderLinks.build()
     with marks_without_fsync(), get_connection() as mail:
         for reminder, exercises in reminders:
             try:
-                mail.send_messages([reminder_message(reminder, reminder.patient, exercises)])
+                mail.send_messages(
+                    [reminder_message(reminder, reminder.patient, exercises, links=links)]
+                )
             except TRANSIENT_SEND_ERRORS as exc:
                 final = reminder.attempts >= settings.REMINDER_MAX_ATTEMPTS
                 reminder_mark_failed(reminder=reminder, error=repr(exc), final=final)
