@@ -35,7 +35,8 @@ ENV = {
     "DJANGO_DEBUG": "false",
     "DATABASE_URL": DATABASE_URL,
     "CELERY_BROKER_URL": BROKER_URL,
-    "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
+    # Django's locmem backend builds every message in full (bench/mail_backend.py).
+    "EMAIL_BACKEND": "bench.mail_backend.EmailBackend",
     "LOG_LEVEL": "WARNING",
 }
 os.environ.update(ENV)
@@ -208,29 +209,40 @@ def bench_reminders(processes: int, count: int) -> tuple[float, float, float]:
         connection.close()
 
 
+GOALS = {1: 60.0, 2: 35.0}  # seconds for 100,000 reminders, by worker processes
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--patients", type=int, default=100_000)
-    parser.add_argument("--noop-tasks", type=int, default=20_000)
+    parser.add_argument(
+        "--noop-tasks", type=int, default=0, help="also time this many no-op tasks per run"
+    )
+    parser.add_argument("--workers", type=int, nargs="+", default=sorted(GOALS))
     args = parser.parse_args()
     app.conf.broker_url = BROKER_URL
     app.conf.task_always_eager = False
     ensure_database()
     seed(args.patients)
-    print(f"\n{args.patients} reminders due at {SLOT_TIME} UTC; batches of 500; dummy mail backend")
     print(
-        f"{'workers':>8} {'dispatch s':>11} {'total s':>8} {'reminders/s':>12} "
-        f"{'no-op tasks/s':>14} {'reminders per no-op':>20}"
+        f"\n{args.patients} reminders due at {SLOT_TIME} UTC; batches of 500; locmem mail "
+        "backend (every message built in full)"
     )
-    for processes in (1, 2):
-        noop = bench_noop(processes, args.noop_tasks)
+    print(
+        f"{'workers':>8} {'dispatch s':>11} {'total s':>8} {'reminders/s':>12} {'goal s':>7}"
+        f" {'met':>4} {'no-op tasks/s':>14}"
+    )
+    for processes in args.workers:
+        noop = f"{bench_noop(processes, args.noop_tasks):.0f}" if args.noop_tasks else "-"
         dispatched, total, rate = bench_reminders(processes, args.patients)
+        goal = GOALS.get(processes, 0.0) * args.patients / 100_000
+        met = "yes" if total <= goal else "no"
         print(
-            f"{processes:>8} {dispatched:>11.1f} {total:>8.1f} {rate:>12.0f} "
-            f"{noop:>14.0f} {rate / noop:>20.2f}",
+            f"{processes:>8} {dispatched:>11.1f} {total:>8.1f} {rate:>12.0f} {goal:>7.0f}"
+            f" {met:>4} {noop:>14}",
             flush=True,
         )
-    print("\ngoal: 100,000 within 60 s (total s column)")
+    print("\ngoal: 100,000 within 60 s on one worker process, 35 s on two (total s column)")
 
 
 if __name__ == "__main__":
