@@ -23,7 +23,7 @@ from programs.reminders.services import inactivity_check, reminders_dispatch
 from programs.reminders.services.reminders import INSERT_PENDING_SQL
 from tests.seeding import copy_rows
 
-pytestmark = [pytest.mark.django_db, pytest.mark.slow]
+pytestmark = pytest.mark.django_db
 
 # More than PostgreSQL's limit of bound parameters, so a single `pk IN (…)` of them all fails.
 PATIENTS = 66_000
@@ -73,6 +73,7 @@ def test_the_pending_insert_writes_every_column_without_a_default():
     assert {column.strip() for column in columns.split(",")} >= required
 
 
+@pytest.mark.slow
 def test_more_reminders_than_postgresql_takes_parameters_in_one_statement(
     django_capture_on_commit_callbacks,
 ):
