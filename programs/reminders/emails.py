@@ -64,7 +64,7 @@ _TOKEN_SLOT = "TOKEN"  # noqa: S105 - a placeholder, not a secret
 @dataclass(frozen=True)
 class ReminderLinks:
     """What every reminder email of a batch shares, worked out once per batch: resolving the
-    routes and making the signer cost more than the rest of an email (bench/reminders.py)."""
+    routes per email cost as much as the rest of building it (bench/reminders.py)."""
 
     portal: str
     checkin: str
@@ -74,14 +74,13 @@ class ReminderLinks:
 
     @classmethod
     def build(cls) -> "ReminderLinks":
-        before, after = absolute(reverse("reminders:unsubscribe", args=[_TOKEN_SLOT])).split(
-            _TOKEN_SLOT
-        )
+        path = reverse("reminders:unsubscribe", args=[_TOKEN_SLOT])
+        before, after = path.split(_TOKEN_SLOT, 1)
         return cls(
             portal=absolute(reverse("portal:today")),
             # The outcomes app's portal page, by name: this app does not import the apps above.
             checkin=absolute(reverse("outcomes_portal:checkin")),
-            unsubscribe_before=before,
+            unsubscribe_before=absolute(before),
             unsubscribe_after=after,
             signer=signing.TimestampSigner(salt=UNSUBSCRIBE_SALT),
         )
