@@ -1,6 +1,7 @@
 """The emails of the reminders app: session reminders, missed-session nudges and clinicians'
 daily digests, each with a signed one-click unsubscribe link."""
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from django.core import signing
@@ -18,9 +19,13 @@ UNSUBSCRIBE_SALT = "backstrong.reminders-unsubscribe"
 DIGEST_UNSUBSCRIBE_SALT = "backstrong.digest-unsubscribe"
 
 
-def unsubscribe_token(patient_id: int) -> str:
-    """A signed token naming the patient; it does not expire, like any unsubscribe link."""
-    return signing.dumps({"patient": patient_id}, salt=UNSUBSCRIBE_SALT, compress=True)
+def unsubscribe_token(patient_id: int, *, signer: signing.TimestampSigner | None = None) -> str:
+    """A signed token naming the patient; it does not expire, like any unsubscribe link.
+
+    What `signing.dumps` makes; a batch passes one signer for all its tokens.
+    """
+    signer = signer or signing.TimestampSigner(salt=UNSUBSCRIBE_SALT)
+    return signer.sign_object({"patient": patient_id}, compress=True)
 
 
 def patient_for_unsubscribe_token(token: str) -> int | None:
@@ -54,22 +59,60 @@ def _exercise_lines(items: tuple[tuple[str, Dosage], ...]) -> tuple[str, ...]:
     return tuple(f"{name}: {dosage.describe()}" for name, dosage in items)
 
 
+# Stands for the token while the unsubscribe route is reversed once per batch.
+_TOKEN_SLOT = "TOKEN"  # noqa: S105 - a placeholder, not a secret
+
+
+@dataclass(frozen=True)
+class ReminderLinks:
+    """What every reminder email of a batch shares, worked out once per batch: resolving the
+    routes per email cost as much as the rest of building it (bench/reminders.py)."""
+
+    portal: str
+    checkin: str
+    unsubscribe_before: str
+    unsubscribe_after: str
+    signer: signing.TimestampSigner
+
+    @classmethod
+    def build(cls) -> "ReminderLinks":
+        path = reverse("reminders:unsubscribe", args=[_TOKEN_SLOT])
+        before, after = path.split(_TOKEN_SLOT, 1)
+        return cls(
+            portal=absolute(reverse("portal:today")),
+            # The outcomes app's portal page, by name: this app does not import the apps above.
+            checkin=absolute(reverse("outcomes_portal:checkin")),
+            unsubscribe_before=absolute(before),
+            unsubscribe_after=after,
+            signer=signing.TimestampSigner(salt=UNSUBSCRIBE_SALT),
+        )
+
+    def unsubscribe(self, patient_id: int) -> str:
+        """The patient's one-click link, as `reverse` makes it: a token is URL-safe base64 and
+        colons, which `reverse` leaves unquoted."""
+        token = unsubscribe_token(patient_id, signer=self.signer)
+        return f"{self.unsubscribe_before}{token}{self.unsubscribe_after}"
+
+
 @in_patient_language(lambda patient, **_: patient)
 def reminder_message(
-    reminder, patient, exercises: tuple[tuple[str, Dosage], ...]
+    reminder,
+    patient,
+    exercises: tuple[tuple[str, Dosage], ...],
+    links: ReminderLinks | None = None,
 ) -> EmailMultiAlternatives:
     """A session reminder or missed-session nudge listing the exercises and their dosage, or an
-    outcome check-in reminder."""
-    unsubscribe = absolute(reverse("reminders:unsubscribe", args=[unsubscribe_token(patient.pk)]))
+    outcome check-in reminder; a batch passes the `links` its emails share."""
+    links = links or ReminderLinks.build()
+    unsubscribe = links.unsubscribe(patient.pk)
     headers = {**unsubscribe_headers(unsubscribe), "X-Backstrong-Reminder": str(reminder.pk)}
     if reminder.kind == "checkin":
-        # The outcomes app's portal page, by name: this app does not import the apps above it.
         return email_message(
             subject=gettext("Your check-in is due: how is your back?"),
             template="reminders/email/checkin",
             context={
                 "patient": patient,
-                "checkin_link": absolute(reverse("outcomes_portal:checkin")),
+                "checkin_link": links.checkin,
                 "unsubscribe_link": unsubscribe,
             },
             to=[patient.email],
@@ -80,7 +123,7 @@ def reminder_message(
         "patient": patient,
         "exercises": _exercise_lines(exercises),
         "nudge": nudge,
-        "portal_link": absolute(reverse("portal:today")),
+        "portal_link": links.portal,
         "unsubscribe_link": unsubscribe,
     }
     subject = (

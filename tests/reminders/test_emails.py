@@ -18,8 +18,10 @@ from patients.services import portal_invitation_send
 from programs.followup.emails import alert_message
 from programs.followup.models import Alert
 from programs.reminders.emails import (
+    ReminderLinks,
     digest_message,
     digest_unsubscribe_token,
+    patient_for_unsubscribe_token,
     reminder_message,
     unsubscribe_token,
 )
@@ -238,3 +240,23 @@ def test_every_link_uses_public_base_url(
         assert links, kind
         assert all(link.startswith("http://127.0.0.1:9000/") for link in links), (kind, links)
         assert "testserver" not in html_of(message)
+
+
+def test_a_batchs_shared_links_are_the_ones_reverse_makes(patient):
+    links = ReminderLinks.build()
+    link = links.unsubscribe(patient.pk)
+    token = link.removeprefix("http://testserver/unsubscribe/").removesuffix("/")
+    assert link == "http://testserver" + reverse("reminders:unsubscribe", args=[token])
+    assert patient_for_unsubscribe_token(token) == patient.pk
+    assert links.portal == "http://testserver" + reverse("portal:today")
+    assert links.checkin == "http://testserver" + reverse("outcomes_portal:checkin")
+    # The same email with or without the batch's links.
+    reminder = reminder_for(patient)
+    shared = reminder_message(reminder, patient, (), links=links)
+    alone = reminder_message(reminder, patient, ())
+    assert shared.extra_headers["List-Unsubscribe"] == f"<{link}>"
+    assert [shared.subject, shared.to, shared.body.replace(link, "LINK")] == [
+        alone.subject,
+        alone.to,
+        alone.body.replace(alone.extra_headers["List-Unsubscribe"].strip("<>"), "LINK"),
+    ]

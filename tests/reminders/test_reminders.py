@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from clinic.models import AuditLog
 from programs.followup.models import Alert
-from programs.reminders.emails import unsubscribe_token
+from programs.reminders.emails import patient_for_unsubscribe_token, unsubscribe_token
 from programs.reminders.models import ClinicianDigest, Reminder, ReminderPreference
 from programs.reminders.services import digests_dispatch, inactivity_check, reminders_dispatch
 from tests.factories import (
@@ -62,9 +62,11 @@ def test_due_reminder_is_claimed_and_sent(clinic, django_capture_on_commit_callb
     assert message.to == [patient.email] and "Hello Ada" in message.body
     assert "Lying on your elbows" in message.body
     assert "http://testserver/portal/" in message.body
-    token = unsubscribe_token(patient.pk)
-    assert f"http://testserver/unsubscribe/{token}/" in message.body
-    assert message.extra_headers["List-Unsubscribe"] == f"<http://testserver/unsubscribe/{token}/>"
+    # The token carries the second it was signed at, so it is read back, not made again.
+    link = message.extra_headers["List-Unsubscribe"].removeprefix("<").removesuffix(">")
+    token = link.removeprefix("http://testserver/unsubscribe/").removesuffix("/")
+    assert link == f"http://testserver/unsubscribe/{token}/" and link in message.body
+    assert patient_for_unsubscribe_token(token) == patient.pk
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert "Stop these reminders" in message.alternatives[0][0]
 
@@ -416,3 +418,20 @@ def test_claim_of_more_reminders_than_postgresql_takes_parameters(clinic):
     batches = reminders_dispatch(now=EVENING)
     assert sum(len(batch) for batch in batches) == 70_001  # the stale ones and today's
     assert not Reminder.objects.exclude(status="queued").exists()
+
+
+def test_a_send_task_takes_its_ids_in_chunks(
+    clinic, monkeypatch, django_capture_on_commit_callbacks
+):
+    # Chunks of 2 stand in for PostgreSQL's limit: 5 reminders, 3 chunks, each sent once.
+    from clinic.outbox import chunked
+    from programs.reminders.services import reminder_batch_send
+    from programs.reminders.services import reminders as service
+
+    monkeypatch.setattr(service, "chunked", lambda ids: chunked(ids, 2))
+    patients = [make_patient(clinic) for _ in range(5)]
+    [batch] = dispatch(capture=django_capture_on_commit_callbacks)
+    assert reminder_batch_send(reminder_ids=batch, task_id="t1") == (5, [])
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(p.email for p in patients)
+    assert Reminder.objects.filter(status="sent", attempts=1).count() == 5
+    assert reminder_batch_send(reminder_ids=batch, task_id="t2") == (0, [])  # sent stay sent

@@ -25,7 +25,7 @@ from programs.followup.models import SessionLog
 from programs.followup.services import inactivity_alerts_raise
 from programs.library.dosage import BOUNDS, Dosage
 from programs.prescribing.models import Program, ProgramItem
-from programs.reminders.emails import reminder_message
+from programs.reminders.emails import ReminderLinks, reminder_message
 from programs.reminders.models import Reminder, ReminderPreference
 from programs.reminders.schedule import (
     QUIET_HOURS_END,
@@ -232,31 +232,46 @@ def reminders_take(
     *, reminder_ids: list[int], task_id: str
 ) -> list[tuple[Reminder, ReminderExercises]]:
     """Claim a batch for one task run: queued rows, and rows this same task (a redelivery after
-    a crash) had taken but not sent. Returns them with what the email needs."""
+    a crash) had taken but not sent. Returns them with what the email needs.
+
+    A batch is REMINDER_BATCH_SIZE rows, but any size works: ids go to the database in chunks,
+    under PostgreSQL's limit of bound parameters.
+    """
+    ids: list[int] = []
     with transaction.atomic():
-        claim = Reminder.objects.select_for_update(skip_locked=True).filter(
-            Q(status=Reminder.Status.QUEUED)
-            | Q(status=Reminder.Status.SENDING, claimed_by=task_id),
-            pk__in=reminder_ids,
-        )
-        ids = list(claim.values_list("id", flat=True))
-        Reminder.objects.filter(pk__in=ids).update(
-            status=Reminder.Status.SENDING, claimed_by=task_id, attempts=F("attempts") + 1
-        )
-    reminders = list(Reminder.objects.filter(pk__in=ids).select_related("patient").order_by("id"))
+        for chunk in chunked(reminder_ids):
+            claim = Reminder.objects.select_for_update(skip_locked=True).filter(
+                Q(status=Reminder.Status.QUEUED)
+                | Q(status=Reminder.Status.SENDING, claimed_by=task_id),
+                pk__in=chunk,
+            )
+            taken = list(claim.values_list("id", flat=True))
+            Reminder.objects.filter(pk__in=taken).update(
+                status=Reminder.Status.SENDING, claimed_by=task_id, attempts=F("attempts") + 1
+            )
+            ids += taken
+    ids.sort()
+    # The patient whole, in the same query: the email (and its language) reads from it.
+    reminders = [
+        reminder
+        for chunk in chunked(ids)
+        for reminder in Reminder.objects.filter(pk__in=chunk)
+        .select_related("patient")
+        .order_by("id")
+    ]
     # Only what the email shows, as plain tuples: per-object prefetching cost more than the
     # rest of a reminder (bench/reminders.py).
-    rows = (
-        ProgramItem.objects.filter(
-            program__patient_id__in={r.patient_id for r in reminders},
-            program__status=Program.Status.ACTIVE,
-        )
-        .order_by("program_id", "order", "id")
-        .values_list("program__patient_id", "exercise__name", *BOUNDS)
-    )
     exercises: dict[int, list[tuple[str, Dosage]]] = {}
-    for patient_id, name, *dosage in rows:
-        exercises.setdefault(patient_id, []).append((name, Dosage(*dosage)))
+    for chunk in chunked(sorted({r.patient_id for r in reminders})):
+        rows = (
+            ProgramItem.objects.filter(
+                program__patient_id__in=chunk, program__status=Program.Status.ACTIVE
+            )
+            .order_by("program_id", "order", "id")
+            .values_list("program__patient_id", "exercise__name", *BOUNDS)
+        )
+        for patient_id, name, *dosage in rows:
+            exercises.setdefault(patient_id, []).append((name, Dosage(*dosage)))
     return [(reminder, tuple(exercises.get(reminder.patient_id, ()))) for reminder in reminders]
 
 
@@ -307,10 +322,13 @@ def reminder_batch_send(*, reminder_ids: list[int], task_id: str) -> tuple[int, 
     sent, retry = 0, list[int]()
     if not reminders:
         return sent, retry
+    links = ReminderLinks.build()
     with marks_without_fsync(), get_connection() as mail:
         for reminder, exercises in reminders:
             try:
-                mail.send_messages([reminder_message(reminder, reminder.patient, exercises)])
+                mail.send_messages(
+                    [reminder_message(reminder, reminder.patient, exercises, links=links)]
+                )
             except TRANSIENT_SEND_ERRORS as exc:
                 final = reminder.attempts >= settings.REMINDER_MAX_ATTEMPTS
                 reminder_mark_failed(reminder=reminder, error=repr(exc), final=final)
