@@ -435,3 +435,17 @@ def test_a_send_task_takes_its_ids_in_chunks(
     assert sorted(m.to[0] for m in mail.outbox) == sorted(p.email for p in patients)
     assert Reminder.objects.filter(status="sent", attempts=1).count() == 5
     assert reminder_batch_send(reminder_ids=batch, task_id="t2") == (0, [])  # sent stay sent
+
+
+def test_a_reminder_speaks_the_patients_language_exercise_names_included(
+    clinic, django_capture_on_commit_callbacks
+):
+    patient = make_patient(clinic, first_name="Ana", language="es")
+    dispatch(send=True, capture=django_capture_on_commit_callbacks)
+    body = mail.outbox[0].body
+    exercises = [item.exercise for item in patient.programs.get().items.all()]
+    assert exercises and all(
+        exercise.name_es and exercise.name_es in body for exercise in exercises
+    )
+    assert not any(exercise.name_en_gb in body for exercise in exercises)
+    assert "Hello Ana" not in body  # the greeting is Spanish too

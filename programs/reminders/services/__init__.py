@@ -13,14 +13,16 @@ from programs.reminders.services.digests import (
 )
 from programs.reminders.services.reminders import (
     inactivity_check,
-    reminder_batch_send,
-    reminder_mark_failed,
-    reminder_mark_sent,
     reminder_preferences_update,
     reminders_claim,
     reminders_dispatch,
-    reminders_take,
     reminders_unsubscribe,
+)
+from programs.reminders.services.sending import (
+    reminder_batch_send,
+    reminder_mark_failed,
+    reminder_mark_sent,
+    reminders_take,
 )
 
 __all__ = [

@@ -3,17 +3,14 @@ batches, missed-session nudges and inactivity alerts."""
 
 import datetime
 import re
-import smtplib
 import zoneinfo
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from typing import TypeVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import get_connection
 from django.db import connection, transaction
-from django.db.models import Exists, F, Max, OuterRef, Q, QuerySet
+from django.db.models import Exists, Max, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -23,9 +20,7 @@ from clinic.services import Actor, audit_record, field_changes
 from patients.models import Patient
 from programs.followup.models import SessionLog
 from programs.followup.services import inactivity_alerts_raise
-from programs.library.dosage import BOUNDS, Dosage
-from programs.prescribing.models import Program, ProgramItem
-from programs.reminders.emails import ReminderLinks, reminder_message
+from programs.prescribing.models import Program
 from programs.reminders.models import Reminder, ReminderPreference
 from programs.reminders.schedule import (
     QUIET_HOURS_END,
@@ -39,13 +34,9 @@ from programs.reminders.sources import DueSlot, reminder_sources
 
 T = TypeVar("T")
 MAX_TIMES = 3
-# Errors worth another try: the mail server or the network, not our data.
-TRANSIENT_SEND_ERRORS = (smtplib.SMTPException, OSError)
 # Missed-session nudge and clinician alert after this long without a session (SPEC 4).
 NUDGE_AFTER = datetime.timedelta(days=2)
 ALERT_AFTER = datetime.timedelta(days=5)
-# What a reminder email lists: each exercise's name and dosage.
-ReminderExercises = tuple[tuple[str, Dosage], ...]
 TIME_FORMAT = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 
@@ -226,126 +217,6 @@ def reminders_claim(*, now: datetime.datetime) -> list[list[int]]:
     # If the broker is down the rows stay queued, and a claim after the grace takes them again.
     enqueue_each_on_commit(send_reminder_batch_task, [(batch,) for batch in batches])
     return batches
-
-
-def reminders_take(
-    *, reminder_ids: list[int], task_id: str
-) -> list[tuple[Reminder, ReminderExercises]]:
-    """Claim a batch for one task run: queued rows, and rows this same task (a redelivery after
-    a crash) had taken but not sent. Returns them with what the email needs.
-
-    A batch is REMINDER_BATCH_SIZE rows, but any size works: ids go to the database in chunks,
-    under PostgreSQL's limit of bound parameters.
-    """
-    ids: list[int] = []
-    with transaction.atomic():
-        for chunk in chunked(reminder_ids):
-            claim = Reminder.objects.select_for_update(skip_locked=True).filter(
-                Q(status=Reminder.Status.QUEUED)
-                | Q(status=Reminder.Status.SENDING, claimed_by=task_id),
-                pk__in=chunk,
-            )
-            taken = list(claim.values_list("id", flat=True))
-            Reminder.objects.filter(pk__in=taken).update(
-                status=Reminder.Status.SENDING, claimed_by=task_id, attempts=F("attempts") + 1
-            )
-            ids += taken
-    ids.sort()
-    # The patient whole, in the same query: the email (and its language) reads from it.
-    reminders = [
-        reminder
-        for chunk in chunked(ids)
-        for reminder in Reminder.objects.filter(pk__in=chunk)
-        .select_related("patient")
-        .order_by("id")
-    ]
-    # Only what the email shows, as plain tuples: per-object prefetching cost more than the
-    # rest of a reminder (bench/reminders.py).
-    exercises: dict[int, list[tuple[str, Dosage]]] = {}
-    for chunk in chunked(sorted({r.patient_id for r in reminders})):
-        rows = (
-            ProgramItem.objects.filter(
-                program__patient_id__in=chunk, program__status=Program.Status.ACTIVE
-            )
-            .order_by("program_id", "order", "id")
-            .values_list("program__patient_id", "exercise__name", *BOUNDS)
-        )
-        for patient_id, name, *dosage in rows:
-            exercises.setdefault(patient_id, []).append((name, Dosage(*dosage)))
-    return [(reminder, tuple(exercises.get(reminder.patient_id, ()))) for reminder in reminders]
-
-
-MARK_SENT_SQL = (
-    f"UPDATE {Reminder._meta.db_table} "  # noqa: S608 - the model's own table, values are params
-    "SET status = %s, sent_at = %s, last_error = '' WHERE id = %s"
-)
-
-
-@contextmanager
-def marks_without_fsync() -> Iterator[None]:
-    """Commit the per-email "sent" marks without waiting for the disk flush (PostgreSQL).
-
-    The flush per commit was most of a reminder's cost. A worker crash still loses no mark
-    (each commit is done at the server); only a database server crash could lose the last
-    fraction of a second of marks, and so resend those few reminders.
-    """
-    if connection.vendor != "postgresql":
-        yield
-        return
-    with connection.cursor() as cursor:
-        cursor.execute("SET synchronous_commit TO OFF")
-    try:
-        yield
-    finally:
-        with connection.cursor() as cursor:
-            cursor.execute("RESET synchronous_commit")
-
-
-def reminder_mark_sent(*, reminder: Reminder) -> None:
-    """Record one delivery; committed at once so a crash right after loses no record.
-
-    Plain SQL: this runs once per email, and the ORM's per-query overhead was a third of the
-    cost of a reminder (bench/reminders.py).
-    """
-    with connection.cursor() as cursor:
-        cursor.execute(MARK_SENT_SQL, [Reminder.Status.SENT, timezone.now(), reminder.pk])
-
-
-def reminder_batch_send(*, reminder_ids: list[int], task_id: str) -> tuple[int, list[int]]:
-    """Send a batch of reminders over one mail connection; returns (sent, ids to retry).
-
-    A row is taken by one task id (a redelivery after a crash has the same id and resumes it),
-    each row is marked sent right after its email, and sent rows are never taken again. A send
-    that fails is retried until REMINDER_MAX_ATTEMPTS, then the reminder is failed for good.
-    """
-    reminders = reminders_take(reminder_ids=reminder_ids, task_id=task_id)
-    sent, retry = 0, list[int]()
-    if not reminders:
-        return sent, retry
-    links = ReminderLinks.build()
-    with marks_without_fsync(), get_connection() as mail:
-        for reminder, exercises in reminders:
-            try:
-                mail.send_messages(
-                    [reminder_message(reminder, reminder.patient, exercises, links=links)]
-                )
-            except TRANSIENT_SEND_ERRORS as exc:
-                final = reminder.attempts >= settings.REMINDER_MAX_ATTEMPTS
-                reminder_mark_failed(reminder=reminder, error=repr(exc), final=final)
-                if not final:
-                    retry.append(reminder.pk)
-                continue
-            reminder_mark_sent(reminder=reminder)
-            sent += 1
-    return sent, retry
-
-
-def reminder_mark_failed(*, reminder: Reminder, error: str, final: bool) -> None:
-    """Record a failed attempt; after the last one the reminder is failed for good."""
-    Reminder.objects.filter(pk=reminder.pk).update(
-        status=Reminder.Status.FAILED if final else Reminder.Status.SENDING,
-        last_error=error[:300],
-    )
 
 
 def inactivity_check(*, now: datetime.datetime) -> list[list[int]]:
