@@ -120,7 +120,7 @@ class Patient(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     # Names and external ID folded (patients.search): the list's search reads only this column,
     # through a trigram index on PostgreSQL (migration 0007).
-    search_text = models.CharField(max_length=400, editable=False, default="")
+    search_text = models.CharField(max_length=400, editable=False, default="", db_default="")
 
     class Meta:
         ordering = ["last_name", "first_name", "id"]
