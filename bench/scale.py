@@ -1,0 +1,403 @@
+"""Benchmark: how the pages' latency and query count grow with the clinic, at 1k, 10k and
+100k patients, and the web worker's memory after 2,000 mixed requests.
+
+    .venv/bin/python bench/scale.py [--sizes 1000,10000,100000] [--repeat 30]
+                                    [--pages dashboard,api_list,...] [--reseed]
+
+Each size has its own database (backstrong_scale_1k, _10k, _100k) holding one clinic of N
+patients, half of them with an active program of 5 exercises and 20 sessions (see
+bench/scale_seed.py); seeded once with COPY and INSERT ... SELECT, reused on later runs
+(`--reseed` seeds again). Each size runs in a process of its own, with production settings
+(DEBUG off, PostgreSQL with prepared statements, Redis db 10 for the cache, the cached template
+loader; bench/scale_settings.py), logged in as the clinic's clinician (force_login) or, for the
+portal, as a patient. Requests go through django.test.Client in that process, so the time is
+Django's and PostgreSQL's, without HTTP. Per page: 3 warm-up requests, one with its queries
+counted (CaptureQueriesContext), then --repeat timed ones (time.perf_counter()).
+
+Printed per page: p50 and p95 per size, the queries of a request, and the ratio of the largest
+size's latency to the smallest's (p50 and p95), against the goals: p95 < 100 ms at 100k, ratio
+<= 1.5 (judged on p50, the steadier of the two), the same number of queries at every size. Then
+the memory of the process after warming up and after 2,000 mixed requests (every page in turn,
+dashboards included) at the largest size: current RSS (VmRSS) and peak (ru_maxrss), against
+150 MB.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BASE_URL = os.environ.get(
+    "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/backstrong_scale"
+)
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/10")
+GOAL_P95_MS = 100
+GOAL_RATIO = 1.5
+GOAL_RSS_MB = 150
+MIXED_REQUESTS = 2000
+WARM_UP = 3
+PAGES = (
+    "dashboard",
+    "dashboard_reason",
+    "api_list",
+    "api_search",
+    "api_cursor",
+    "web_search",
+    "web_last_page",
+    "patient_detail",
+    "program",
+    "handout",
+    "portal_today",
+    "portal_history",
+    "fhir",
+)
+
+
+def label(size: int) -> str:
+    return f"{size // 1000}k" if size % 1000 == 0 else str(size)
+
+
+def database_url(size: int) -> str:
+    return f"{BASE_URL}_{label(size)}"
+
+
+def setup_django(size: int) -> None:
+    os.environ.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "bench.scale_settings",
+            "DJANGO_SECRET_KEY": "bench-only-secret-key-bench-only-secret-key-bench-only",
+            "DJANGO_ALLOWED_HOSTS": "testserver",
+            "DATABASE_URL": database_url(size),
+            # One connection for the whole run, as a busy worker keeps it.
+            "CONN_MAX_AGE": "3600",
+            "CELERY_BROKER_URL": REDIS_URL,
+            "REDIS_URL": REDIS_URL,
+            # Throttling still runs on every API request; the bench must just never hit it.
+            "API_THROTTLE_RATE": "100000000/min",
+            "LOG_LEVEL": "WARNING",
+        }
+    )
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+# --- one size, in its own process --------------------------------------------------------
+
+
+def ensure_seeded(size: int, reseed: bool) -> dict:
+    """The size's database, seeded: created, migrated and loaded unless it already is."""
+    import psycopg
+    from django.core.management import call_command
+
+    from bench import scale_seed
+    from clinic.models import User
+    from clinic.services import clinician_create
+    from programs.followup.services import attention_rebuild
+
+    url = database_url(size)
+    name = url.rsplit("/", 1)[1]
+    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as admin:
+        exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if exists and not reseed:
+            with psycopg.connect(url) as conn:
+                seconds = scale_seed.seeded(conn)
+            if seconds is not None:
+                return {"seed_seconds": seconds, "seeded_now": False}
+        if exists:  # half seeded, or --reseed; the audit log refuses DELETE and TRUNCATE
+            admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    call_command("migrate", verbosity=0)
+    started = time.perf_counter()
+    clinician = clinician_create(
+        clinic_name="Scale bench clinic",
+        email="clinician@scale.bench",
+        password="bench-password-1234",  # noqa: S106  (a throwaway bench database)
+        full_name="Bench Clinician",
+    )
+    loaded = scale_seed.seed(
+        database_url=url, size=size, clinic=clinician.clinic, clinician_user_id=clinician.user_id
+    )
+    portal_user = User.objects.create_user(
+        "patient@scale.bench",
+        "bench-password-1234",  # (a throwaway bench database)
+        full_name="Bench Patient",
+    )
+    scale_seed.portal_user_attach(
+        database_url=url, patient_id=portal_patient_id(size), user_id=portal_user.pk
+    )
+    rebuild_started = time.perf_counter()
+    waiting = attention_rebuild(clinic=clinician.clinic)
+    rebuilt = time.perf_counter() - rebuild_started
+    scale_seed.analyse(url)
+    seconds = time.perf_counter() - started
+    scale_seed.mark_seeded(database_url=url, size=size, seconds=seconds)
+    print(
+        f"  {label(size)}: seeded in {seconds:.1f} s (rows {loaded:.1f} s, attention rebuild "
+        f"{rebuilt:.1f} s, {waiting} patients waiting; VACUUM ANALYZE the rest)",
+        flush=True,
+    )
+    return {"seed_seconds": seconds, "seeded_now": True}
+
+
+def portal_patient_id(size: int) -> int:
+    """A patient in the middle of the list, with a kept-up active program (program id ending
+    in 3: see scale_seed)."""
+    quarter = size // 4
+    return 2 * (quarter - quarter % 10 + 2) + 1
+
+
+def page_paths(clinician_client, size: int) -> dict[str, str]:
+    """Every page's path; the API's cursor page only if its schema offers a cursor."""
+    from bench.scale_seed import SEARCH_TERM
+    from patients.views import PATIENTS_PER_PAGE
+
+    patient = portal_patient_id(size)
+    program = (patient - 1) // 2 + 1
+    paths = {
+        "dashboard": "/dashboard/",
+        "dashboard_reason": "/dashboard/?reason=low_adherence",
+        "api_list": "/api/v1/patients/?page_size=50",
+        "api_search": f"/api/v1/patients/?page_size=50&q={SEARCH_TERM}",
+        "web_search": f"/patients/?q={SEARCH_TERM}",
+        "web_last_page": f"/patients/?page={-(-size // PATIENTS_PER_PAGE)}",
+        "patient_detail": f"/patients/{patient}/",
+        "program": f"/programs/{program}/",
+        "handout": f"/programs/{program}/handout/",
+        "portal_today": "/portal/",
+        "portal_history": "/portal/history/",
+        "fhir": f"/api/v1/patients/{patient}/fhir/",
+    }
+    cursor = cursor_path(clinician_client, paths["api_list"])
+    if cursor:
+        paths["api_cursor"] = cursor
+    return paths
+
+
+def cursor_path(client, first_page: str) -> str | None:
+    """The second page by cursor, when the schema lists a `cursor` parameter for the list."""
+    schema = client.get("/api/v1/schema/?format=json", secure=True)
+    if schema.status_code != 200:
+        raise SystemExit(f"/api/v1/schema/ answered {schema.status_code}")
+    operation = json.loads(schema.content)["paths"]["/api/v1/patients/"]["get"]
+    if "cursor" not in {parameter["name"] for parameter in operation.get("parameters", [])}:
+        return None
+    following = json.loads(client.get(first_page, secure=True).content).get("next")
+    if not following or "cursor=" not in following:  # cursors perhaps asked for by ?cursor=
+        following = json.loads(client.get(f"{first_page}&cursor=", secure=True).content).get("next")
+    if not following or "cursor=" not in following:
+        raise SystemExit("The schema offers ?cursor= but the list's `next` link has none.")
+    return following.split("testserver", 1)[-1]
+
+
+def clients(size: int):
+    """A client logged in as the clinician, and one as the portal patient."""
+    from django.test import Client
+
+    from clinic.models import User
+
+    backend = "django.contrib.auth.backends.ModelBackend"
+    clinician, patient = Client(), Client()
+    clinician.force_login(User.objects.get(email="clinician@scale.bench"), backend=backend)
+    patient.force_login(User.objects.get(email="patient@scale.bench"), backend=backend)
+    return clinician, patient
+
+
+def get(client, path: str):
+    response = client.get(path, secure=True)  # as the TLS proxy would forward it
+    if response.status_code != 200:
+        raise SystemExit(f"{path} answered {response.status_code}: {response.content[:300]!r}")
+    return response
+
+
+def measure(client, path: str, repeat: int) -> dict:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for _ in range(WARM_UP):
+        get(client, path)
+    with CaptureQueriesContext(connection) as queries:
+        get(client, path)
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        get(client, path)
+        times.append((time.perf_counter() - started) * 1000)
+    return {
+        "path": path,
+        "p50": statistics.median(times),
+        "p95": statistics.quantiles(times, n=20, method="inclusive")[18],
+        "queries": len(queries),
+        "slowest": sorted(
+            ({"ms": float(q["time"]) * 1000, "sql": q["sql"]} for q in queries.captured_queries),
+            key=lambda q: -q["ms"],
+        )[:2],
+    }
+
+
+def run_size(size: int, args: argparse.Namespace) -> dict:
+    setup_django(size)
+    result = ensure_seeded(size, args.reseed)
+    clinician, patient = clients(size)
+    paths = page_paths(clinician, size)
+    chosen = [name for name in PAGES if name in paths and name in args.pages]
+    if args.memory:
+        return {**result, "memory": memory(clinician, patient, paths)}
+    result["pages"] = {}
+    for name in chosen:
+        client = patient if name.startswith("portal") else clinician
+        result["pages"][name] = measure(client, paths[name], args.repeat)
+        figures = result["pages"][name]
+        print(
+            f"  {label(size):>5} {name:<16} p50 {figures['p50']:7.1f} ms  "
+            f"p95 {figures['p95']:7.1f} ms  {figures['queries']:3d} queries",
+            flush=True,
+        )
+    return result
+
+
+def rss_mb() -> dict:
+    """The process's current and peak resident memory, in MB."""
+    import resource
+
+    status = Path("/proc/self/status").read_text()
+    fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+    return {
+        "rss": int(fields["VmRSS"].split()[0]) / 1024,
+        "peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def memory(clinician, patient, paths: dict[str, str]) -> dict:
+    """RSS after one request to every page, then after 2,000 more in turn."""
+    order = list(paths.items())
+    for name, path in order:
+        get(patient if name.startswith("portal") else clinician, path)
+    before = rss_mb()
+    for n in range(MIXED_REQUESTS):
+        name, path = order[n % len(order)]
+        get(patient if name.startswith("portal") else clinician, path)
+    return {"before": before, "after": rss_mb(), "requests": MIXED_REQUESTS}
+
+
+# --- the report ----------------------------------------------------------------------------
+
+
+def report(results: dict[int, dict], memory_result: dict | None) -> None:
+    sizes = sorted(results)
+    small, large = sizes[0], sizes[-1]
+    ratio_label = f"{label(large)}/{label(small)}"
+    print("\nSeeding (once per database; reused when 'reused'):")
+    for size in sizes:
+        how = "seeded now" if results[size]["seeded_now"] else "reused"
+        print(f"  {label(size):>5} patients: {results[size]['seed_seconds']:7.1f} s ({how})")
+    names = [name for name in PAGES if any(name in results[s].get("pages", {}) for s in sizes)]
+    verdicts = {}
+    for name in names:
+        rows = {s: results[s]["pages"][name] for s in sizes if name in results[s]["pages"]}
+        print(f"\n{name}: {rows[large]['path'] if large in rows else ''}")
+        print(f"  {'size':>6} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}")
+        for size, row in rows.items():
+            print(f"  {label(size):>6} {row['p50']:8.1f} {row['p95']:8.1f} {row['queries']:8d}")
+        if small not in rows or large not in rows or small == large:
+            continue
+        p50_ratio = rows[large]["p50"] / rows[small]["p50"]
+        p95_ratio = rows[large]["p95"] / rows[small]["p95"]
+        same_queries = len({row["queries"] for row in rows.values()}) == 1
+        verdicts[name] = {
+            f"p95 < {GOAL_P95_MS} ms at {label(large)}": rows[large]["p95"] < GOAL_P95_MS,
+            f"{ratio_label} <= {GOAL_RATIO}": p50_ratio <= GOAL_RATIO,
+            "same queries": same_queries,
+        }
+        print(
+            f"  {ratio_label} ratio: p50 {p50_ratio:.2f}, p95 {p95_ratio:.2f} "
+            f"(goal <= {GOAL_RATIO}, on p50); p95 at {label(large)} {rows[large]['p95']:.1f} ms "
+            f"(goal < {GOAL_P95_MS}); queries {'the same' if same_queries else 'DIFFER'}"
+        )
+        slowest = rows[large]["slowest"][0] if rows[large]["slowest"] else None
+        if slowest:
+            print(
+                f"  slowest query at {label(large)}: {slowest['ms']:.1f} ms {slowest['sql'][:150]}"
+            )
+    if verdicts:
+        print(f"\nGoals (largest size {label(large)}, ratio {ratio_label}):")
+        for name, goals in verdicts.items():
+            missed = [goal for goal, met in goals.items() if not met]
+            print(f"  {name:<16} {'met' if not missed else 'MISSED: ' + '; '.join(missed)}")
+    if memory_result:
+        before, after = memory_result["before"], memory_result["after"]
+        met = after["rss"] < GOAL_RSS_MB and after["peak"] < GOAL_RSS_MB
+        print(
+            f"\nMemory of the process at {label(large)}, after warming up (each page once) and "
+            f"after {memory_result['requests']} mixed requests (every page in turn):\n"
+            f"  RSS {before['rss']:.0f} MB -> {after['rss']:.0f} MB, peak (ru_maxrss) "
+            f"{before['peak']:.0f} MB -> {after['peak']:.0f} MB; goal < {GOAL_RSS_MB} MB: "
+            f"{'met' if met else 'MISSED'}"
+        )
+
+
+def child(args: argparse.Namespace) -> None:
+    result = run_size(args.size, args)
+    Path(args.out).write_text(json.dumps(result))
+
+
+def spawn(size: int, args: argparse.Namespace, out: Path, memory: bool = False) -> dict:
+    command = [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--size",
+        str(size),
+        "--out",
+        str(out),
+        "--repeat",
+        str(args.repeat),
+        "--pages",
+        ",".join(args.pages),
+    ]
+    command += ["--reseed"] if args.reseed and not memory else []
+    command += ["--memory"] if memory else []
+    subprocess.run(command, check=True, cwd=ROOT)  # noqa: S603
+    return json.loads(out.read_text())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,10000,100000", help="patients per clinic")
+    parser.add_argument("--repeat", type=int, default=30, help="timed requests per page")
+    parser.add_argument("--pages", default=",".join(PAGES), help="a comma-separated subset")
+    parser.add_argument("--reseed", action="store_true", help="seed every size again")
+    parser.add_argument("--no-memory", action="store_true", help="skip the memory check")
+    # Internal: one size (or its memory check) in a process of its own.
+    parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--out", help=argparse.SUPPRESS)
+    parser.add_argument("--memory", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    args.pages = [name.strip() for name in args.pages.split(",") if name.strip()]
+    unknown = set(args.pages) - set(PAGES)
+    if unknown:
+        parser.error(f"unknown pages: {', '.join(sorted(unknown))}; choose from {', '.join(PAGES)}")
+    if args.size:
+        child(args)
+        return
+    sizes = sorted({int(size) for size in args.sizes.split(",")})
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in sizes:
+            print(f"{label(size)} patients:", flush=True)
+            results[size] = spawn(size, args, Path(tmp) / f"{size}.json")
+        memory_result = None
+        if not args.no_memory:
+            print(f"memory, {MIXED_REQUESTS} mixed requests at {label(sizes[-1])}...", flush=True)
+            memory_result = spawn(sizes[-1], args, Path(tmp) / "memory.json", memory=True)["memory"]
+    report(results, memory_result)
+
+
+if __name__ == "__main__":
+    main()
