@@ -215,15 +215,17 @@ def measure(client, path: str, repeat: int) -> dict:
     with CaptureQueriesContext(connection) as queries:
         get(client, path)
     captured = [{"ms": float(q["time"]) * 1000, "sql": q["sql"]} for q in queries]
-    times = []
+    times, cpu = [], []
     for _ in range(repeat):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         get(client, path)
         times.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - started_cpu) * 1000)
     return {
         "path": path,
         "p50": statistics.median(times),
         "p95": statistics.quantiles(times, n=20, method="inclusive")[18],
+        "cpu": statistics.median(cpu),
         "queries": len(captured),
         "slowest": sorted(captured, key=lambda q: -q["ms"])[:2],
     }
@@ -244,7 +246,8 @@ def run_size(size: int, args: argparse.Namespace) -> dict:
         figures = result["pages"][name]
         print(
             f"  {label(size):>5} {name:<16} p50 {figures['p50']:7.1f} ms  "
-            f"p95 {figures['p95']:7.1f} ms  {figures['queries']:3d} queries",
+            f"p95 {figures['p95']:7.1f} ms  cpu {figures['cpu']:6.1f} ms  "
+            f"{figures['queries']:3d} queries",
             flush=True,
         )
     return result

@@ -37,13 +37,17 @@ def report(results: dict[int, dict], memory_result: dict | None) -> None:
     for name in names:
         rows = {s: results[s]["pages"][name] for s in sizes if name in results[s]["pages"]}
         print(f"\n{name}: {rows[large]['path'] if large in rows else ''}")
-        print(f"  {'size':>6} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}")
+        print(f"  {'size':>6} {'p50 ms':>8} {'p95 ms':>8} {'cpu p50':>8} {'queries':>8}")
         for size, row in rows.items():
-            print(f"  {label(size):>6} {row['p50']:8.1f} {row['p95']:8.1f} {row['queries']:8d}")
+            print(
+                f"  {label(size):>6} {row['p50']:8.1f} {row['p95']:8.1f} "
+                f"{row.get('cpu', 0):8.1f} {row['queries']:8d}"
+            )
         if small not in rows or large not in rows or small == large:
             continue
         p50_ratio = rows[large]["p50"] / rows[small]["p50"]
         p95_ratio = rows[large]["p95"] / rows[small]["p95"]
+        cpu_ratio = rows[large].get("cpu", 0) / (rows[small].get("cpu") or 1)
         same_queries = len({row["queries"] for row in rows.values()}) == 1
         verdicts[name] = {
             f"p95 < {GOAL_P95_MS} ms at {label(large)}": rows[large]["p95"] < GOAL_P95_MS,
@@ -51,7 +55,8 @@ def report(results: dict[int, dict], memory_result: dict | None) -> None:
             "same queries": same_queries,
         }
         print(
-            f"  {ratio_label} ratio: p50 {p50_ratio:.2f}, p95 {p95_ratio:.2f} "
+            f"  {ratio_label} ratio: p50 {p50_ratio:.2f}, p95 {p95_ratio:.2f}, "
+            f"cpu p50 {cpu_ratio:.2f} "
             f"(goal <= {GOAL_RATIO}, on p50); p95 at {label(large)} {rows[large]['p95']:.1f} ms "
             f"(goal < {GOAL_P95_MS}); queries {'the same' if same_queries else 'DIFFER'}"
         )

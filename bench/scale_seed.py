@@ -171,6 +171,9 @@ def seed(*, database_url: str, size: int, clinic: Clinic, clinician_user_id: int
                 for i in with_program
             ),
         )
+        # Check the deferred foreign keys (the patient <-> assessment cycle is whole now):
+        # a table with checks pending cannot be altered, and _bare alters the session tables.
+        conn.execute("SET CONSTRAINTS ALL IMMEDIATE")
         copied = time.perf_counter()
         _generate(conn, clinic.pk, clinician_user_id)
         _set_sequences(conn)
