@@ -168,18 +168,18 @@ def page_paths(clinician_client, size: int) -> dict[str, str]:
 
 
 def cursor_path(client, first_page: str) -> str | None:
-    """The second page by cursor, when the schema lists a `cursor` parameter for the list."""
-    schema = client.get("/api/v1/schema/?format=json", secure=True)
-    if schema.status_code != 200:
-        raise SystemExit(f"/api/v1/schema/ answered {schema.status_code}")
+    """The list's second page by cursor, when its schema offers a `cursor` parameter (turned on
+    by `pagination=cursor` when the schema has that switch)."""
+    schema = get(client, "/api/v1/schema/?format=json")
     operation = json.loads(schema.content)["paths"]["/api/v1/patients/"]["get"]
-    if "cursor" not in {parameter["name"] for parameter in operation.get("parameters", [])}:
+    parameters = {parameter["name"]: parameter for parameter in operation.get("parameters", [])}
+    if "cursor" not in parameters:
         return None
-    following = json.loads(client.get(first_page, secure=True).content).get("next")
-    if not following or "cursor=" not in following:  # cursors perhaps asked for by ?cursor=
-        following = json.loads(client.get(f"{first_page}&cursor=", secure=True).content).get("next")
+    if "cursor" in parameters.get("pagination", {}).get("schema", {}).get("enum", []):
+        first_page += "&pagination=cursor"
+    following = json.loads(get(client, first_page).content).get("next")
     if not following or "cursor=" not in following:
-        raise SystemExit("The schema offers ?cursor= but the list's `next` link has none.")
+        raise SystemExit(f"The schema offers ?cursor= but {first_page} links to no cursor.")
     return following.split("testserver", 1)[-1]
 
 
@@ -227,7 +227,7 @@ def measure(client, path: str, repeat: int) -> dict:
         "p95": statistics.quantiles(times, n=20, method="inclusive")[18],
         "cpu": statistics.median(cpu),
         "queries": len(captured),
-        "slowest": sorted(captured, key=lambda q: -q["ms"])[:2],
+        "slowest": sorted(captured, key=lambda q: -q["ms"])[:3],
     }
 
 
@@ -250,7 +250,22 @@ def run_size(size: int, args: argparse.Namespace) -> dict:
             f"{figures['queries']:3d} queries",
             flush=True,
         )
+        if args.explain:
+            explain(figures["slowest"])
     return result
+
+
+def explain(slowest: list[dict]) -> None:
+    """EXPLAIN ANALYZE of the page's slowest SELECT, run again."""
+    from django.db import connection
+
+    for query in slowest:
+        if query["sql"].lstrip().upper().startswith("SELECT"):
+            with connection.cursor() as cursor:
+                cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + query["sql"])
+                plan = "\n".join(f"        {line}" for (line,) in cursor.fetchall())
+            print(f"      slowest SELECT ({query['ms']:.1f} ms): {query['sql']}\n{plan}")
+            return
 
 
 def rss_mb() -> dict:
@@ -298,6 +313,7 @@ def spawn(size: int, args: argparse.Namespace, out: Path, memory: bool = False) 
     command += ["--reseed"] if args.reseed and not memory else []
     command += ["--memory"] if memory else []
     command += ["--async-commit"] if args.async_commit else []
+    command += ["--explain"] if args.explain and not memory else []
     subprocess.run(command, check=True, cwd=ROOT)  # noqa: S603
     return json.loads(out.read_text())
 
@@ -314,6 +330,9 @@ def main() -> None:
         action="store_true",
         help="the bench's PostgreSQL sessions commit without waiting for the disk "
         "(synchronous_commit=off): for a shared machine whose fsync takes tens of ms",
+    )
+    parser.add_argument(
+        "--explain", action="store_true", help="EXPLAIN ANALYZE each page's slowest SELECT"
     )
     # Internal: one size (or its memory check) in a process of its own.
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
