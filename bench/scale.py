@@ -223,11 +223,21 @@ def measure(client, path: str, repeat: int) -> dict:
         cpu.append((time.process_time() - started_cpu) * 1000)
     return {
         "path": path,
+        "times": times,
+        "cpu_times": cpu,
+        "queries": [len(captured)],
+        "slowest": sorted(captured, key=lambda q: -q["ms"])[:3],
+    }
+
+
+def summarise(figures: dict) -> dict:
+    """p50 and p95 of the wall times, p50 of the web process's CPU times."""
+    times = figures["times"]
+    return {
+        **figures,
         "p50": statistics.median(times),
         "p95": statistics.quantiles(times, n=20, method="inclusive")[18],
-        "cpu": statistics.median(cpu),
-        "queries": len(captured),
-        "slowest": sorted(captured, key=lambda q: -q["ms"])[:3],
+        "cpu": statistics.median(figures["cpu_times"]),
     }
 
 
@@ -243,11 +253,11 @@ def run_size(size: int, args: argparse.Namespace) -> dict:
     for name in chosen:
         client = patient if name.startswith("portal") else clinician
         result["pages"][name] = measure(client, paths[name], args.repeat)
-        figures = result["pages"][name]
+        figures = summarise(result["pages"][name])
         print(
             f"  {label(size):>5} {name:<16} p50 {figures['p50']:7.1f} ms  "
             f"p95 {figures['p95']:7.1f} ms  cpu {figures['cpu']:6.1f} ms  "
-            f"{figures['queries']:3d} queries",
+            f"{figures['queries'][0]:3d} queries",
             flush=True,
         )
         if args.explain:
@@ -318,10 +328,22 @@ def spawn(size: int, args: argparse.Namespace, out: Path, memory: bool = False) 
     return json.loads(out.read_text())
 
 
+def merge(results: dict[int, dict], size: int, result: dict) -> None:
+    """Add a round's requests to the size's."""
+    if size not in results:
+        results[size] = result
+        return
+    for name, figures in result["pages"].items():
+        kept = results[size]["pages"][name]
+        for key in ("times", "cpu_times", "queries"):
+            kept[key] += figures[key]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,10000,100000", help="patients per clinic")
     parser.add_argument("--repeat", type=int, default=30, help="timed requests per page")
+    parser.add_argument("--rounds", type=int, default=3, help="turns the sizes take")
     parser.add_argument("--pages", default=",".join(PAGES), help="a comma-separated subset")
     parser.add_argument("--reseed", action="store_true", help="seed every size again")
     parser.add_argument("--no-memory", action="store_true", help="skip the memory check")
@@ -347,11 +369,20 @@ def main() -> None:
         child(args)
         return
     sizes = sorted({int(size) for size in args.sizes.split(",")})
-    results = {}
+    rounds, args.repeat = args.rounds, -(-args.repeat // args.rounds)
+    explain, args.explain = args.explain, False
+    results: dict[int, dict] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for size in sizes:
-            print(f"{label(size)} patients:", flush=True)
-            results[size] = spawn(size, args, Path(tmp) / f"{size}.json")
+        # The sizes take turns, in short rounds, so that other load on the machine falls on
+        # all of them alike; seeding, if needed, happens in the first.
+        for round_number in range(rounds):
+            args.explain = explain and round_number == rounds - 1
+            for size in sizes if round_number % 2 == 0 else reversed(sizes):
+                print(f"round {round_number + 1}/{rounds}, {label(size)} patients:", flush=True)
+                merge(results, size, spawn(size, args, Path(tmp) / f"{size}.json"))
+            args.reseed = False
+        for result in results.values():
+            result["pages"] = {name: summarise(f) for name, f in result["pages"].items()}
         memory_result = None
         if not args.no_memory:
             print(f"memory, {MIXED_REQUESTS} mixed requests at {label(sizes[-1])}...", flush=True)

@@ -41,14 +41,14 @@ def report(results: dict[int, dict], memory_result: dict | None) -> None:
         for size, row in rows.items():
             print(
                 f"  {label(size):>6} {row['p50']:8.1f} {row['p95']:8.1f} "
-                f"{row.get('cpu', 0):8.1f} {row['queries']:8d}"
+                f"{row['cpu']:8.1f} {'/'.join(map(str, sorted(set(row['queries'])))):>8}"
             )
         if small not in rows or large not in rows or small == large:
             continue
         p50_ratio = rows[large]["p50"] / rows[small]["p50"]
         p95_ratio = rows[large]["p95"] / rows[small]["p95"]
-        cpu_ratio = rows[large].get("cpu", 0) / (rows[small].get("cpu") or 1)
-        same_queries = len({row["queries"] for row in rows.values()}) == 1
+        cpu_ratio = rows[large]["cpu"] / rows[small]["cpu"]
+        same_queries = len({n for row in rows.values() for n in row["queries"]}) == 1
         verdicts[name] = {
             f"p95 < {GOAL_P95_MS} ms at {label(large)}": rows[large]["p95"] < GOAL_P95_MS,
             f"{ratio_label} <= {GOAL_RATIO}": p50_ratio <= GOAL_RATIO,
