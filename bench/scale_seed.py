@@ -310,3 +310,60 @@ def analyse(database_url: str) -> None:
     """As autovacuum would have by now in a clinic's database."""
     with psycopg.connect(database_url, autocommit=True) as conn:
         conn.execute("VACUUM ANALYZE")
+
+
+def ensure_seeded(url: str, size: int, reseed: bool) -> dict:
+    """The size's database, seeded: created, migrated and loaded unless it already is."""
+    from django.core.management import call_command
+
+    from clinic.models import User
+    from clinic.services import clinician_create
+    from programs.followup.services import attention_rebuild
+
+    name = url.rsplit("/", 1)[1]
+    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as admin:
+        exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if exists and not reseed:
+            with psycopg.connect(url) as conn:
+                seconds = seeded(conn)
+            if seconds is not None:
+                return {"seed_seconds": seconds, "seeded_now": False}
+        if exists:  # half seeded, or --reseed; the audit log refuses DELETE and TRUNCATE
+            admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    call_command("migrate", verbosity=0)
+    started = time.perf_counter()
+    clinician = clinician_create(
+        clinic_name="Scale bench clinic",
+        email="clinician@scale.bench",
+        password="bench-password-1234",  # noqa: S106  (a throwaway bench database)
+        full_name="Bench Clinician",
+    )
+    loaded = seed(
+        database_url=url, size=size, clinic=clinician.clinic, clinician_user_id=clinician.user_id
+    )
+    portal_user = User.objects.create_user(
+        "patient@scale.bench",
+        "bench-password-1234",  # (a throwaway bench database)
+        full_name="Bench Patient",
+    )
+    portal_user_attach(database_url=url, patient_id=portal_patient_id(size), user_id=portal_user.pk)
+    rebuild_started = time.perf_counter()
+    waiting = attention_rebuild(clinic=clinician.clinic)
+    rebuilt = time.perf_counter() - rebuild_started
+    analyse(url)
+    seconds = time.perf_counter() - started
+    mark_seeded(database_url=url, size=size, seconds=seconds)
+    print(
+        f"  {size} patients seeded in {seconds:.1f} s (rows {loaded:.1f} s, attention rebuild "
+        f"{rebuilt:.1f} s, {waiting} patients waiting; VACUUM ANALYZE the rest)",
+        flush=True,
+    )
+    return {"seed_seconds": seconds, "seeded_now": True}
+
+
+def portal_patient_id(size: int) -> int:
+    """A patient in the middle of the list, with a kept-up active program (program id ending
+    in 3: see scale_seed)."""
+    quarter = size // 4
+    return 2 * (quarter - quarter % 10 + 2) + 1
