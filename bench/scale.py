@@ -123,6 +123,7 @@ def page_paths(clinician_client, size: int) -> dict[str, str]:
     paths = {
         "dashboard": "/dashboard/",
         "dashboard_reason": "/dashboard/?reason=low_adherence",
+        "dashboard_mine": f"/dashboard/?clinician={scale_seed.clinician_user_id()}",
         "api_list": "/api/v1/patients/?page_size=50",
         "api_search": f"/api/v1/patients/?page_size=50&q={scale_seed.SEARCH_TERM}",
         "web_search": f"/patients/?q={scale_seed.SEARCH_TERM}",

@@ -6,6 +6,7 @@ GOAL_RSS_MB = 150
 PAGES = (
     "dashboard",
     "dashboard_reason",
+    "dashboard_mine",
     "api_list",
     "api_search",
     "api_cursor",

@@ -25,6 +25,7 @@ import time
 import psycopg
 
 from clinic.models import Clinic
+from patients.search import search_text
 
 FIRST_NAMES = (
     "Ada Alan Alice Amir Anna Ben Carla Chen Clara Dan Dev Eli Emma Eva Femi Finn Grace Hana "
@@ -95,7 +96,7 @@ def seed(*, database_url: str, size: int, clinic: Clinic, clinician_user_id: int
             "patients_patient",
             "id, clinic_id, external_id, first_name, last_name, date_of_birth, email, phone, "
             "timezone, condition, region, prone_tolerant, status, latest_assessment_id, "
-            "created_at, updated_at",
+            "created_at, updated_at, search_text, clinician_id",
             (
                 (
                     i + 1,
@@ -114,6 +115,13 @@ def seed(*, database_url: str, size: int, clinic: Clinic, clinician_user_id: int
                     i + 1,  # the assessment below, same id: foreign keys are deferred
                     now,
                     now,
+                    search_text(
+                        first_name=FIRST_NAMES[i % len(FIRST_NAMES)],
+                        last_name=last_name(i // len(FIRST_NAMES)),
+                        external_id=f"MRN-{i:07d}",
+                    ),
+                    # Half in the bench clinician's care, for the dashboard's filter.
+                    clinician_user_id if i % 2 else None,
                 )
                 for i in range(size)
             ),
@@ -313,6 +321,13 @@ def analyse(database_url: str) -> None:
         conn.execute("VACUUM ANALYZE")
 
 
+def clinician_user_id() -> int:
+    """The bench clinician, in whose care half the patients are."""
+    from clinic.models import User
+
+    return User.objects.get(email="clinician@scale.bench").pk
+
+
 def ensure_seeded(url: str, size: int, reseed: bool) -> dict:
     """The size's database, seeded: created, migrated and loaded unless it already is."""
     from django.core.management import call_command
@@ -328,6 +343,7 @@ def ensure_seeded(url: str, size: int, reseed: bool) -> dict:
             with psycopg.connect(url) as conn:
                 seconds = seeded(conn)
             if seconds is not None:
+                call_command("migrate", verbosity=0)  # the app may have moved on since
                 return {"seed_seconds": seconds, "seeded_now": False}
         if exists:  # half seeded, or --reseed; the audit log refuses DELETE and TRUNCATE
             admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
