@@ -119,6 +119,11 @@ PAGES: dict[str, Shown] = {
     "portal:reminders": Shown("patient", _r("portal:reminders")),
     "portal:learn": Shown("patient", _r("portal:learn")),
     "portal:learn_page": Shown("patient", _r("portal:learn_page", lambda w: "everyday-back-care")),
+    "portal:language": Shown("patient", _r("portal:language")),
+    "library:exercise_translations": Shown(
+        "clinician", _r("library:exercise_translations", lambda w: w.custom_exercise.slug)
+    ),
+    "education:page_translations": Shown("clinician", lambda w: w.tokens["education_page"]),
     "outcomes_portal:checkin": Shown("patient", _r("outcomes_portal:checkin")),
 }
 
@@ -130,6 +135,9 @@ NOT_PAGES: dict[str, str] = {
     "library:media_upload": POST_ONLY,
     "library:media_file": FILE,
     "portal:media_file": FILE,
+    "portal:calendar_feed": "an iCalendar file for the patient's calendar app",
+    "portal:manifest": "the web app manifest, JSON for the browser",
+    "portal:service_worker": "the offline worker's script",
     "clinic:two_factor_qr": FILE,
     "prescribing:handout_pdf": FILE,
     "outcomes:letter_pdf": FILE,
@@ -178,6 +186,7 @@ def _seed() -> World:
     from clinic.services.staff import staff_invitation_token
     from patients.models import PortalInvitation
     from patients.services import portal_invitation_token
+    from programs.education.services import education_page_create
     from programs.followup.models import Alert
     from programs.followup.services import attention_rebuild
     from programs.library.models import Exercise
@@ -275,6 +284,14 @@ def _seed() -> World:
             "reminders:digest_unsubscribe", args=[digest_unsubscribe_token(admin.pk)]
         ),
     }
+    clinic_page = education_page_create(
+        actor=Actor(clinic=clinic, user=admin.user),
+        title="Our clinic's walking group",
+        summary="Walk with others twice a week.",
+        body="Meet at the front desk on Tuesdays and Thursdays.",
+        sources="The clinic's own programme",
+    )
+    tokens["education_page"] = reverse("education:page_translations", args=[clinic_page.slug])
     careful = ClinicianFactory(clinic=clinic)
     TOTPDevice.objects.create(user=careful.user, name="Phone", confirmed=True)
     sessions = {}
