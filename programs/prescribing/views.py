@@ -113,13 +113,16 @@ def _render_program(
             if excluded
             else dosage_for(tier=program.tier, exercise=item.exercise.spec, patient=profile)
         )
-        form = (
-            failed_form
-            if item == failed_item
-            else DosageForm(
+        # One dosage form at most, the one asked for (?dosage=<item>) or the one that failed:
+        # rendering every item's form took most of the page's time (bench/scale.py).
+        form = None
+        if item == failed_item:
+            form = failed_form
+        elif str(item.pk) == request.GET.get("dosage"):
+            form = DosageForm(
                 initial=item.dosage.as_dict() | {"notes": item.notes}, prefix=f"item{item.pk}"
             )
-        )
+            form.fields["sets"].widget.attrs["autofocus"] = True
         rows.append({"item": item, "default": default, "excluded": excluded, "form": form})
     return render(
         request,

@@ -107,6 +107,21 @@ def test_dosage_form_needs_a_reason_and_shows_errors(clinician_client, program):
     assert "reps 8 → 12" in history and "Tolerating well" in history
 
 
+def test_a_dosage_form_is_rendered_only_for_the_item_asked_for(clinician_client, program):
+    url = reverse("prescribing:detail", args=[program.pk])
+    items = list(program.items.all())
+    plain = clinician_client.get(url).content.decode()
+    assert 'name="item' not in plain  # no dosage field at all
+    assert all(f'href="?dosage={item.pk}#item-{item.pk}"' in plain for item in items)
+    chosen = items[1]
+    page = clinician_client.get(url, {"dosage": chosen.pk}).content.decode()
+    assert f'name="item{chosen.pk}-reps"' in page and "autofocus" in page
+    assert not any(f'name="item{item.pk}-reps"' in page for item in items if item != chosen)
+    # Another program's item, or nonsense, shows the plain page.
+    for value in ("999999", "x"):
+        assert 'name="item' not in clinician_client.get(url, {"dosage": value}).content.decode()
+
+
 def test_add_unsafe_exercise_shows_the_reason(clinician_client, clinic):
     disc = PatientFactory(
         clinic=clinic, condition="herniated_disc", severity="severe", pain_level=8
