@@ -18,7 +18,9 @@ COUNT_CAP = 10_000
 def capped_count(rows: QuerySet[Any] | Sequence[Any], cap: int = COUNT_CAP) -> int:
     """The number of rows, counting at most cap + 1 of them (one more says "more than")."""
     if isinstance(rows, QuerySet):
-        return rows[: cap + 1].count()
+        # Without the list's ORDER BY: sorting every matching row only to count them cost the
+        # dashboard 60 ms at 100,000 patients (bench/scale.py).
+        return rows.order_by()[: cap + 1].count()
     return min(len(rows), cap + 1)
 
 

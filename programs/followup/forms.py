@@ -19,7 +19,7 @@ class SuggestionDecisionForm(forms.Form):
 class DashboardClinicianForm(forms.Form):
     """Whose patients the dashboard shows: everyone's, or one clinician's."""
 
-    clinician = forms.ModelChoiceField(
+    clinician: "forms.ModelChoiceField[User]" = forms.ModelChoiceField(
         label=_("Clinician"),
         queryset=None,
         required=False,
