@@ -117,4 +117,3 @@ def test_an_unknown_clinician_shows_everyone_and_says_so(clinician_client, clini
     for value in (stranger.pk, "x"):
         page = clinician_client.get(reverse(DASHBOARD), {"clinician": value}).content.decode()
         assert "Anyone" in page and "not one of this clinic" in page
-
