@@ -130,7 +130,7 @@ class Program(models.Model):
 
     @property
     def tier_label(self) -> str:
-        return TIER_LABELS[self.tier]
+        return str(TIER_LABELS[self.tier])
 
     @property
     def is_editable(self) -> bool:
@@ -273,7 +273,7 @@ class ProgramTemplate(models.Model):
 
     @property
     def tier_label(self) -> str:
-        return TIER_LABELS[self.tier]
+        return str(TIER_LABELS[self.tier])
 
 
 class TemplateItem(PrescribedExercise):
