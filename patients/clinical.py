@@ -7,6 +7,7 @@ The codes are a contract with integrations; never rename one.
 from dataclasses import dataclass
 
 from django.db.models import TextChoices
+from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -60,6 +61,14 @@ TIER_LABELS: dict[str, str | Promise] = {
     Severity.MODERATE: pgettext_lazy("tier", "moderate"),
     Severity.SEVERE: pgettext_lazy("tier", "severe"),
 }
+
+
+
+def tier_label_untranslated(tier: str) -> str:
+    """A tier's label as written in the code (English), for audit summaries: the trail reads
+    the same whoever wrote it and in whatever language."""
+    with translation.override(None):
+        return str(TIER_LABELS[tier])
 
 
 class RedFlag(TextChoices):

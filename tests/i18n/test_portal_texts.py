@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 from icalendar import Calendar
 
-from patients.clinical import TIER_LABELS, Severity, tier_reason
+from patients.clinical import TIER_LABELS, Severity, tier_label_untranslated, tier_reason
 from programs.prescribing.models import validate_program_date
 from programs.reminders.models import ReminderPreference
 from programs.reminders.services import reminder_preferences_update
@@ -59,6 +59,11 @@ def test_tier_labels_are_read_in_the_active_language():
         assert tier_reason(Severity.MILD, 6).startswith("niveau modéré :")
     with translation.override("en-gb"):
         assert str(TIER_LABELS[Severity.NONE]) == "prevention"
+
+
+def test_audit_summaries_name_the_tier_as_the_code_does_in_any_language():
+    with translation.override("de"):
+        assert tier_label_untranslated(Severity.MODERATE) == "moderate"
 
 
 @pytest.mark.parametrize(
