@@ -3,6 +3,8 @@
  *
  * Enhances every <section class="hold-timer"> on the page (see the DOM
  * contract in the template). No dependencies; safe to load with `defer`.
+ * Every word it shows or announces is a data-t-* attribute of the section,
+ * rendered by the template in the patient's language.
  *
  * State exposed for tests / styling on the section:
  *   data-state    "idle" | "running" | "done"  (done = last hold/rep finished)
