@@ -63,7 +63,6 @@ TIER_LABELS: dict[str, str | Promise] = {
 }
 
 
-
 def tier_label_untranslated(tier: str) -> str:
     """A tier's label as written in the code (English), for audit summaries: the trail reads
     the same whoever wrote it and in whatever language."""
