@@ -67,7 +67,8 @@ test: install chromium lint typecheck check-deploy
 
 # Refresh the translation catalogues of the three translated languages from the marked strings.
 # No locations, so a moved string does not rewrite every catalogue.
-MESSAGES_FLAGS := -l es -l fr -l de --no-location --no-obsolete \
+# js: the portal's service worker is a template (templates/portal/sw.js); static/ JS takes its words from the page.
+MESSAGES_FLAGS := -l es -l fr -l de --no-location --no-obsolete --extension=html,txt,py,js --ignore=static \
 	--ignore=.venv --ignore=.tools --ignore=bench --ignore=tests --ignore=var --ignore=staticfiles --ignore=node_modules
 messages: install
 	$(PY) manage.py makemessages $(MESSAGES_FLAGS)

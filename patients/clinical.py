@@ -7,7 +7,9 @@ The codes are a contract with integrations; never rename one.
 from dataclasses import dataclass
 
 from django.db.models import TextChoices
-from django.utils.translation import gettext, pgettext
+from django.utils import translation
+from django.utils.functional import Promise
+from django.utils.translation import gettext, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 NRS_MIN = 0
@@ -52,12 +54,20 @@ SEVERITY_ORDER: tuple[str, ...] = (
     Severity.MODERATE,
     Severity.SEVERE,
 )
-TIER_LABELS: dict[str, str] = {
-    Severity.NONE: "prevention",
-    Severity.MILD: "mild",
-    Severity.MODERATE: "moderate",
-    Severity.SEVERE: "severe",
+# Lazy: read in the language of each request. Where a label goes into text, str() it.
+TIER_LABELS: dict[str, str | Promise] = {
+    Severity.NONE: pgettext_lazy("tier", "prevention"),
+    Severity.MILD: pgettext_lazy("tier", "mild"),
+    Severity.MODERATE: pgettext_lazy("tier", "moderate"),
+    Severity.SEVERE: pgettext_lazy("tier", "severe"),
 }
+
+
+def tier_label_untranslated(tier: str) -> str:
+    """A tier's label as written in the code (English), for audit summaries: the trail reads
+    the same whoever wrote it and in whatever language."""
+    with translation.override(None):
+        return str(TIER_LABELS[tier])
 
 
 class RedFlag(TextChoices):
@@ -107,7 +117,7 @@ def tier_reason(injury_severity: str, pain_level: int) -> str:
     """Explain a tier in one line, e.g. 'tier moderate: pain 6/10 is moderate; severity mild'."""
     tier = tier_for(injury_severity, pain_level)
     return gettext("tier %(tier)s: pain %(pain)s/%(max)s is %(band)s; severity %(severity)s") % {
-        "tier": TIER_LABELS[tier],
+        "tier": str(TIER_LABELS[tier]),
         "pain": pain_level,
         "max": NRS_MAX,
         "band": pain_band(pain_level),

@@ -244,7 +244,7 @@ class Assessment(models.Model):
 
     @property
     def tier_label(self) -> str:
-        return TIER_LABELS[self.tier]
+        return str(TIER_LABELS[self.tier])
 
     @property
     def tier_reason(self) -> str:

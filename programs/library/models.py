@@ -153,7 +153,7 @@ class Exercise(models.Model):
 
     @property
     def max_tier_label(self) -> str:
-        return TIER_LABELS[self.max_tier]
+        return str(TIER_LABELS[self.max_tier])
 
 
 class ExerciseMedia(models.Model):

@@ -1,24 +1,31 @@
 """Portal forms, in the patient's words."""
 
 import uuid
+from typing import TYPE_CHECKING
 
 from django import forms
+from django.utils.dates import WEEKDAYS_ABBR
+from django.utils.translation import gettext_lazy as _
 
 from clinic.timezones import timezone_choices
 from patients.clinical import EMERGENCY_SYMPTOM_QUESTIONS, NRS_MAX, NRS_MIN
 
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise
+
 PAIN_CHOICES = [(n, str(n)) for n in range(NRS_MIN, NRS_MAX + 1)]
-WEEKDAYS = [(0, "Mon"), (1, "Tue"), (2, "Wed"), (3, "Thu"), (4, "Fri"), (5, "Sat"), (6, "Sun")]
+# Django's own abbreviations (Monday is 0), already translated in every language.
+WEEKDAYS = list(WEEKDAYS_ABBR.items())
 
 
-def pain_field(label: str, help_text: str = "") -> forms.TypedChoiceField:
+def pain_field(label: "_StrOrPromise", help_text: "_StrOrPromise" = "") -> forms.TypedChoiceField:
     return forms.TypedChoiceField(
         label=label,
         choices=PAIN_CHOICES,
         coerce=int,
         widget=forms.RadioSelect(attrs={"class": "pain-scale"}),
-        help_text=help_text or "0 = no pain, 10 = worst pain imaginable.",
-        error_messages={"required": "Choose a number from 0 to 10."},
+        help_text=help_text or _("0 = no pain, 10 = worst pain imaginable."),
+        error_messages={"required": _("Choose a number from 0 to 10.")},
     )
 
 
@@ -30,22 +37,22 @@ class SessionLogForm(forms.Form):
     # sent hours later still belongs to that program and that day.
     program = forms.IntegerField(widget=forms.HiddenInput, required=False)
     performed_at = forms.DateTimeField(widget=forms.HiddenInput, required=False)
-    pain_before = pain_field("How bad was your back pain before you started?")
+    pain_before = pain_field(_("How bad was your back pain before you started?"))
     pain_after = pain_field(
-        "What was the worst pain during the exercises or just after?",
+        _("What was the worst pain during the exercises or just after?"),
     )
     notes = forms.CharField(
-        label="Anything to tell your clinician? (optional)",
+        label=_("Anything to tell your clinician? (optional)"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     symptoms = forms.MultipleChoiceField(
-        label="Since your last session, have you noticed any of these?",
+        label=_("Since your last session, have you noticed any of these?"),
         required=False,
         choices=list(EMERGENCY_SYMPTOM_QUESTIONS.items()),
         widget=forms.CheckboxSelectMultiple,
-        help_text="Tick any that apply. If you tick one, stop exercising and seek help now.",
+        help_text=_("Tick any that apply. If you tick one, stop exercising and seek help now."),
     )
 
     def __init__(self, *args, items=(), due_ids=None, **kwargs):
@@ -56,13 +63,15 @@ class SessionLogForm(forms.Form):
             # should not be logged again by a patient who just presses Save.
             due = due_ids is None or item.pk in due_ids
             self.fields[f"done_{item.pk}"] = forms.BooleanField(
-                label=f"I did {item.exercise.name}", required=False, initial=due
+                label=_("I did %(exercise)s") % {"exercise": item.exercise.name},
+                required=False,
+                initial=due,
             )
             self.fields[f"sets_{item.pk}"] = forms.IntegerField(
-                label="Sets", min_value=0, max_value=20, initial=item.sets, required=False
+                label=_("Sets"), min_value=0, max_value=20, initial=item.sets, required=False
             )
             self.fields[f"reps_{item.pk}"] = forms.IntegerField(
-                label="Reps", min_value=0, max_value=200, initial=item.reps, required=False
+                label=_("Reps"), min_value=0, max_value=200, initial=item.reps, required=False
             )
 
     def item_rows(self):
@@ -86,34 +95,34 @@ class SessionLogForm(forms.Form):
 
 
 class MorningForm(forms.Form):
-    pain_next_morning = pain_field("How is your back this morning?")
+    pain_next_morning = pain_field(_("How is your back this morning?"))
 
 
 class ReminderForm(forms.Form):
-    enabled = forms.BooleanField(label="Send me reminders", required=False)
+    enabled = forms.BooleanField(label=_("Send me reminders"), required=False)
     time_1 = forms.TimeField(
-        label="First reminder",
+        label=_("First reminder"),
         required=False,
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
     )
     time_2 = forms.TimeField(
-        label="Second reminder (optional)",
+        label=_("Second reminder (optional)"),
         required=False,
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
     )
     time_3 = forms.TimeField(
-        label="Third reminder (optional)",
+        label=_("Third reminder (optional)"),
         required=False,
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
     )
     weekdays = forms.TypedMultipleChoiceField(
-        label="On these days",
+        label=_("On these days"),
         choices=WEEKDAYS,
         coerce=int,
         required=False,
         widget=forms.CheckboxSelectMultiple(attrs={"class": "weekday-choice"}),
     )
-    timezone = forms.ChoiceField(label="Your time zone", choices=timezone_choices)
+    timezone = forms.ChoiceField(label=_("Your time zone"), choices=timezone_choices)
 
     def times(self) -> list[str]:
         picked = [self.cleaned_data.get(f"time_{n}") for n in (1, 2, 3)]

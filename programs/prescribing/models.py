@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -27,7 +28,10 @@ def validate_program_date(value: datetime.date) -> None:
     if not PROGRAM_DATES_FROM <= value <= PROGRAM_DATES_TO:
         raise ValidationError(
             gettext("Choose a date between %(first)s and %(last)s.")
-            % {"first": f"{PROGRAM_DATES_FROM:%d/%m/%Y}", "last": f"{PROGRAM_DATES_TO:%d/%m/%Y}"}
+            % {
+                "first": date_format(PROGRAM_DATES_FROM, "SHORT_DATE_FORMAT"),
+                "last": date_format(PROGRAM_DATES_TO, "SHORT_DATE_FORMAT"),
+            }
         )
 
 
@@ -130,7 +134,7 @@ class Program(models.Model):
 
     @property
     def tier_label(self) -> str:
-        return TIER_LABELS[self.tier]
+        return str(TIER_LABELS[self.tier])
 
     @property
     def is_editable(self) -> bool:
@@ -273,7 +277,7 @@ class ProgramTemplate(models.Model):
 
     @property
     def tier_label(self) -> str:
-        return TIER_LABELS[self.tier]
+        return str(TIER_LABELS[self.tier])
 
 
 class TemplateItem(PrescribedExercise):

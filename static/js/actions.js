@@ -15,7 +15,7 @@
 
   function copied(button) {
     var label = button.textContent;
-    button.textContent = button.getAttribute("data-copied-label") || "Copied";
+    button.textContent = button.getAttribute("data-copied-label") || label;
     window.setTimeout(function () { button.textContent = label; }, 2000);
   }
 

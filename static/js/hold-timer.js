@@ -3,6 +3,8 @@
  *
  * Enhances every <section class="hold-timer"> on the page (see the DOM
  * contract in the template). No dependencies; safe to load with `defer`.
+ * Every word it shows or announces is a data-t-* attribute of the section,
+ * rendered by the template in the patient's language.
  *
  * State exposed for tests / styling on the section:
  *   data-state    "idle" | "running" | "done"  (done = last hold/rep finished)
@@ -123,6 +125,13 @@
     this.render();
   }
 
+  // The words come from the page (data-t-* attributes rendered in the patient's language);
+  // "{rep}" stands for the rep just counted, the only number the page cannot know.
+  HoldTimer.prototype.t = function (key, rep) {
+    var text = this.section.getAttribute('data-t-' + key) || '';
+    return text.replace('{rep}', String(rep));
+  };
+
   HoldTimer.prototype.buildDom = function () {
     var s = this.section;
 
@@ -205,14 +214,14 @@
     if (this.completeText) {
       this.completeText.hidden = !complete;
       this.completeText.textContent = complete
-        ? (this.total === 1 ? 'All done: 1 rep' : 'All ' + this.total + ' reps done')
+        ? this.t('all-done')
         : '';
     }
     if (this.startBtn) {
       var label;
-      if (this.running) label = 'Stop';
-      else if (complete) label = 'Start again';
-      else label = this.hold > 0 ? 'Start hold' : 'Count a rep';
+      if (this.running) label = this.t('stop');
+      else if (complete) label = this.t('start-again');
+      else label = this.hold > 0 ? this.t('start-hold') : this.t('count-rep');
       this.startBtn.textContent = label;
     }
     if (!this.running && this.hold > 0) this.showSeconds(this.hold);
@@ -228,7 +237,7 @@
     if (!this.message || !this.countWrap) return;
     if (this.hold === 0) {
       // Nothing to count down: show a hint instead of "0 s".
-      this.message.textContent = 'Reps only';
+      this.message.textContent = this.t('reps-only');
       this.message.hidden = false;
       this.countWrap.hidden = true;
     } else {
@@ -243,7 +252,7 @@
     this.clearFlash();
     this.section.classList.add('is-done');
     if (this.message && this.countWrap) {
-      this.message.textContent = 'Done \u2014 rest';
+      this.message.textContent = this.t('done-rest');
       this.message.hidden = false;
       this.countWrap.hidden = true;
     }
@@ -262,7 +271,7 @@
       if (this.hold === 0) {
         this.setState('idle');
         this.render();
-        this.announce('New round. Rep 0 of ' + this.total + '.');
+        this.announce(this.t('new-round'));
         return;
       }
     }
@@ -280,7 +289,7 @@
     this.setState('running');
     this.render();
     this.showSeconds(this.hold);
-    this.announce('Hold ' + this.hold + (this.hold === 1 ? ' second' : ' seconds'));
+    this.announce(this.t('hold'));
     this.tickId = setInterval(function () { self.tick(); }, TICK_MS);
   };
 
@@ -309,8 +318,7 @@
     this.flashDone();
     beep();
     vibrate();
-    var msg = 'Rep ' + this.rep + ' of ' + this.total + ' done.';
-    msg += this.isComplete() ? ' All reps done.' : ' Rest.';
+    var msg = this.t('rep-done', this.rep) + ' ' + (this.isComplete() ? this.t('all-reps-done') : this.t('rest'));
     this.announce(msg);
   };
 
@@ -319,7 +327,7 @@
     this.stopTicking();
     this.setState('idle');
     this.render();
-    this.announce('Hold stopped. Rep not counted.');
+    this.announce(this.t('stopped'));
   };
 
   HoldTimer.prototype.reset = function () {
@@ -328,7 +336,7 @@
     this.rep = 0;
     this.setState('idle');
     this.render();
-    this.announce('Reset. Rep 0 of ' + this.total + '.');
+    this.announce(this.t('reset'));
   };
 
   // ---------------------------------------------------------------- init --

@@ -11,6 +11,7 @@
 var CACHE = 'backstrong-{{ version|escapejs }}';
 var SCOPE = '{{ scope|escapejs }}';
 var PAGES = [{% for url in offline_urls %}'{{ url|escapejs }}'{% if not forloop.last %}, {% endif %}{% endfor %}];
+var OFFLINE_LANG = '{% get_current_language as language %}{{ language|escapejs }}';
 var OFFLINE_TITLE = '{{ _("You are offline")|escapejs }}';
 var OFFLINE_TEXT = '{{ _("This page is not kept on your phone. Today’s exercises and the session log work offline.")|escapejs }}';
 var OFFLINE_LINK = '{{ _("Go to today’s exercises")|escapejs }}';
@@ -56,7 +57,7 @@ self.addEventListener('activate', function (event) {
 });
 
 function offlinePage() {
-  var html = '<!DOCTYPE html><html><head><meta charset="utf-8">' +
+  var html = '<!DOCTYPE html><html lang="' + OFFLINE_LANG + '"><head><meta charset="utf-8">' +
     '<meta name="viewport" content="width=device-width, initial-scale=1"><title></title></head>' +
     '<body><main><h1></h1><p></p><a></a></main></body></html>';
   // Text goes in through the DOM-free route: escape it, the page has no script.

@@ -50,6 +50,8 @@ def test_patient_logs_a_red_session_and_the_clinician_regresses(
     expect(timer).to_have_attribute("data-state", "running")
     expect(timer).to_have_attribute("data-state", "done", timeout=6000)
     expect(timer).to_have_attribute("data-rep", "1")
+    # The spoken words come from the page, with the rep's number put in by the script.
+    expect(timer.locator(".hold-timer-announce")).to_have_text(re.compile(r"^Rep 1 of \d+ done\. "))
 
     phone.get_by_role("link", name="Log a session").first.click()
     before = phone.get_by_role("group", name="How bad was your back pain before you started?")

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -40,14 +40,16 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     program = current_program_for(patient=patient)
     active = program is not None and program.status == Program.Status.ACTIVE
     show = active and preference.enabled
-    body = exercise_calendar(
-        feed_id=feed.pk,
-        times=preference.times if show else [],
-        weekdays=preference.weekdays if show else [],
-        timezone_name=patient.timezone,
-        first_day=timezone.localtime(feed.created_at).date(),
-        stamp=timezone.now(),
-    )
+    # The calendar app signs in as nobody: the event names follow the patient's language.
+    with translation.override(patient.language):
+        body = exercise_calendar(
+            feed_id=feed.pk,
+            times=preference.times if show else [],
+            weekdays=preference.weekdays if show else [],
+            timezone_name=patient.timezone,
+            first_day=timezone.localtime(feed.created_at).date(),
+            stamp=timezone.now(),
+        )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="exercise-times.ics"'
     response["Cache-Control"] = "private, no-cache"

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from clinic.forms import add_service_errors
@@ -95,7 +96,9 @@ def log_session(request: PortalRequest) -> HttpResponse:
     patient = request.portal_patient
     program = current_program_for(patient=patient)
     if program is None or program.status != Program.Status.ACTIVE:
-        messages.info(request, "There is no active program to log. Contact your clinician.")
+        messages.info(
+            request, gettext("There is no active program to log. Contact your clinician.")
+        )
         return redirect("portal:today")
     # A form shown before the program changed still reports the exercises it showed.
     made_for = _posted_program_id(request) or program.pk
@@ -133,7 +136,9 @@ def log_session(request: PortalRequest) -> HttpResponse:
             if session.traffic_light == RED:
                 return redirect("portal:session_advice", session_id=session.pk)
             messages.success(
-                request, f"Session saved. Pain {session.pain_before} → {session.pain_after}."
+                request,
+                gettext("Session saved. Pain %(before)s → %(after)s.")
+                % {"before": session.pain_before, "after": session.pain_after},
             )
             return redirect("portal:history")
     return render(request, "portal/log.html", {"form": form, "program": program})
@@ -174,9 +179,11 @@ def morning_check(request: PortalRequest, session_id: int) -> HttpResponse:
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
-            messages.success(request, "Thank you. Your clinician can see how you are this morning.")
+            messages.success(
+                request, gettext("Thank you. Your clinician can see how you are this morning.")
+            )
     else:
-        messages.error(request, "Choose a number from 0 to 10.")
+        messages.error(request, gettext("Choose a number from 0 to 10."))
     return redirect("portal:today")
 
 
@@ -231,7 +238,7 @@ def reminders(request: PortalRequest) -> HttpResponse:
             if errors:
                 add_service_errors(ValidationError(errors), form)
         else:
-            messages.success(request, "Your reminder settings are saved.")
+            messages.success(request, gettext("Your reminder settings are saved."))
             return redirect("portal:reminders")
     return render(
         request,

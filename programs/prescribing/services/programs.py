@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from clinic.models import AuditLog
 from clinic.services import Actor, audit_record, field_changes
-from patients.clinical import TIER_LABELS
+from patients.clinical import tier_label_untranslated
 from patients.models import Patient
 from patients.services import RecordArchived
 from programs.library.dosage import dosage_for, exclusion_reason, select_exercises
@@ -49,11 +49,12 @@ def program_generate(*, actor: Actor, patient: Patient) -> Program:
         dosage = dosage_for(tier=assessment.tier, exercise=spec, patient=patient_profile(patient))
         rows.append((exercise, dosage, ""))
     create_items(program, rows)
+    tier = tier_label_untranslated(assessment.tier)
     audit_program(
         actor,
         AuditLog.Action.CREATE,
         program,
-        f"Draft generated at tier {TIER_LABELS[assessment.tier]} with {len(rows)} exercises",
+        f"Draft generated at tier {tier} with {len(rows)} exercises",
     )
     return program
 

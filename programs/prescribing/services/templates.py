@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from clinic.models import AuditLog
 from clinic.services import Actor, audit_record
-from patients.clinical import TIER_LABELS
+from patients.clinical import tier_label_untranslated
 from patients.models import Patient
 from programs.library.dosage import exclusion_reason, rescale, with_min_hold
 from programs.prescribing.models import Program, ProgramTemplate, TemplateItem
@@ -95,6 +95,6 @@ def program_template_apply(
         actor,
         AuditLog.Action.CREATE,
         program,
-        f"Draft from template “{template.name}” at tier {TIER_LABELS[assessment.tier]}",
+        f"Draft from template “{template.name}” at tier {tier_label_untranslated(assessment.tier)}",
     )
     return program, skipped

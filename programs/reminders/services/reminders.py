@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import Exists, Max, OuterRef, Q, QuerySet
 from django.utils import timezone
+from django.utils.formats import time_format
 from django.utils.translation import gettext
 
 from clinic.models import AuditLog
@@ -58,7 +59,10 @@ def reminder_preferences_update(
     elif any(in_quiet_hours(datetime.time.fromisoformat(t)) for t in times):
         errors["times"] = gettext(
             "Reminders are sent between %(start)s and %(end)s; choose a time in that range."
-        ) % {"start": f"{QUIET_HOURS_END:%H:%M}", "end": f"{QUIET_HOURS_START:%H:%M}"}
+        ) % {
+            "start": time_format(QUIET_HOURS_END, "TIME_FORMAT"),
+            "end": time_format(QUIET_HOURS_START, "TIME_FORMAT"),
+        }
     elif enabled and not times:
         errors["times"] = gettext("Choose at least one time, or turn reminders off.")
     if any(not isinstance(d, int) or not 0 <= d <= 6 for d in weekdays):
