@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from patients.permissions import PortalRequest, patient_required
-from programs.followup.progression import RED
-from programs.followup.services import ItemReport, session_log_record, session_morning_record
+from programs.followup.services import session_morning_record
 from programs.portal.forms import MorningForm, SessionLogForm
 from programs.portal.selectors import program_items_for_log
+from programs.portal.views.sessions import page_after, session_record_from
 from programs.prescribing.services import ProgramConflict
 
 # Bump when the worker's caching rules change: the old caches are dropped on activation.
@@ -100,30 +100,15 @@ def log_sync(request: PortalRequest) -> HttpResponse:
         return _errors(
             {field: [str(m) for m in messages] for field, messages in form.errors.items()}
         )
-    data = form.cleaned_data
     try:
-        session, created = session_log_record(
-            actor=request.actor,
-            patient=patient,
-            pain_before=data["pain_before"],
-            pain_after=data["pain_after"],
-            items=[ItemReport(**report) for report in form.reports()],
-            symptoms=data["symptoms"],
-            notes=data["notes"],
-            client_token=data["client_token"],
-            performed_at=data["performed_at"],
-            made_for_program_id=program_id,
+        session, created = session_record_from(
+            form, actor=request.actor, patient=patient, program_id=program_id
         )
     except ProgramConflict as exc:  # a ValidationError too: caught first
         return _errors({"": exc.messages}, status=409)
     except ValidationError as exc:
         return _errors(exc.message_dict if hasattr(exc, "error_dict") else {"": exc.messages})
-    if session.symptoms:
-        follow = reverse("portal:emergency")
-    elif session.traffic_light == RED:
-        follow = reverse("portal:session_advice", args=[session.pk])
-    else:
-        follow = reverse("portal:history")
+    follow = page_after(session) or reverse("portal:history")
     return JsonResponse(
         {"saved": True, "created": created, "session": session.pk, "next": follow},
         status=201 if created else 200,

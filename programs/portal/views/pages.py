@@ -28,7 +28,7 @@ from programs.followup.selectors import (
     session_history_for,
     weekly_adherence_for,
 )
-from programs.followup.services import ItemReport, session_log_record, session_morning_record
+from programs.followup.services import session_morning_record
 from programs.library.standard.cautions import SHARED_CAUTIONS
 from programs.library.views import media_file_response
 from programs.outcomes.selectors.portal import portal_checkin_due_for
@@ -40,6 +40,7 @@ from programs.portal.selectors import (
     today_plan_for,
 )
 from programs.portal.views.calendar import NEW_FEED_URL_KEY
+from programs.portal.views.sessions import page_after, session_record_from
 from programs.prescribing.models import Program
 from programs.prescribing.selectors import current_program_for, pause_for
 from programs.reminders.models import ReminderPreference
@@ -114,27 +115,16 @@ def log_session(request: PortalRequest) -> HttpResponse:
     if request.method == "GET":
         patient_record_view(actor=request.actor, patient=patient, summary="Portal: log form")
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
-            session, _ = session_log_record(
-                actor=request.actor,
-                patient=patient,
-                pain_before=data["pain_before"],
-                pain_after=data["pain_after"],
-                items=[ItemReport(**report) for report in form.reports()],
-                symptoms=data["symptoms"],
-                notes=data["notes"],
-                client_token=data["client_token"],
-                performed_at=data["performed_at"],
-                made_for_program_id=made_for,
+            session, _ = session_record_from(
+                form, actor=request.actor, patient=patient, program_id=made_for
             )
         except ValidationError as exc:
             add_service_errors(exc, form)
         else:
-            if session.symptoms:
-                return redirect("portal:emergency")
-            if session.traffic_light == RED:
-                return redirect("portal:session_advice", session_id=session.pk)
+            follow = page_after(session)
+            if follow:
+                return redirect(follow)
             messages.success(
                 request,
                 gettext("Session saved. Pain %(before)s → %(after)s.")
