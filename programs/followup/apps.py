@@ -7,6 +7,8 @@ class FollowupConfig(AppConfig):
     verbose_name = "Follow-up"
 
     def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
         from patients.panels import PatientPanel, patient_panel_register
         from patients.services import assessment_handler_register
         from programs.followup.panels import attention_panel_context, sessions_panel_context
@@ -14,7 +16,10 @@ class FollowupConfig(AppConfig):
             attention_refresh_on_assessment,
             program_pause_for_red_flags,
         )
+        from programs.followup.upgrade import attention_fill_after_upgrade
 
+        # An upgraded database gets its dashboard rows once every migration has run.
+        post_migrate.connect(attention_fill_after_upgrade, sender=self)
         # A red flag pauses the active program in the assessment's own transaction
         # (patients never imports programs, so the pause is registered here).
         assessment_handler_register(program_pause_for_red_flags)

@@ -174,3 +174,17 @@ def test_inactivity_alerts_reach_the_dashboard(clinic):
     inactivity_check(now=timezone.now())
     assert PatientAttention.objects.get(patient=newcomer).rank == 6
     assert _reasons(patient) == ["inactivity", "low_adherence"]  # not raised twice
+
+
+def test_the_fill_after_an_upgrade_leaves_kept_rows_alone(actor, patient):
+    from programs.followup.upgrade import attention_fill_after_upgrade
+
+    program = program_factory(patient=patient, status="active")
+    _red_session(actor, patient, program)
+    AttentionReason.objects.filter(patient=patient).update(detail="kept as it was")
+    attention_fill_after_upgrade()  # rows exist: the hourly rebuild owns them now
+    assert set(AttentionReason.objects.values_list("detail", flat=True)) == {"kept as it was"}
+    PatientAttention.objects.all().delete()
+    AttentionReason.objects.all().delete()
+    attention_fill_after_upgrade()  # none at all: filled from the clinic's data
+    assert _reasons(patient) == ["red_session"]

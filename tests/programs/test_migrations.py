@@ -181,3 +181,12 @@ def test_a_populated_database_migrates_in_place():
     assert PeriodicTask.objects.get(name="Dispatch due reminders").task == (
         "programs.reminders.tasks.dispatch_reminders_task"
     )
+
+    # Once every migration has run, the dashboard's kept reasons are filled from the old data
+    # (the old patient's red session alert), as `migrate` does after its last migration.
+    from django.core.management.sql import emit_post_migrate_signal
+
+    from programs.followup.models import PatientAttention
+
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+    assert PatientAttention.objects.filter(patient_id=ids["patient"]).exists()

@@ -5,17 +5,9 @@ from django.db import migrations, models
 
 
 def rebuild_existing(apps, schema_editor):
-    """Fill the dashboard's rows for the patients already there, so that no referral drops off
-    the dashboard until the first hourly rebuild. Uses the service (the rules live there); a
-    new database has no clinic, so nothing runs there."""
-    clinic_ids = list(apps.get_model("clinic", "Clinic").objects.values_list("pk", flat=True))
-    if not clinic_ids:
-        return
-    from clinic.models import Clinic
-    from programs.followup.services import attention_rebuild
-
-    for clinic in Clinic.objects.filter(pk__in=clinic_ids):
-        attention_rebuild(clinic=clinic)
+    """Nothing here: the rules that fill the rows read the models as they are today, which a
+    migration must not. The rows of an upgraded database are filled once `migrate` has run
+    every migration (programs.followup.upgrade, on post_migrate)."""
 
 
 class Migration(migrations.Migration):
