@@ -181,8 +181,10 @@ class Patient(models.Model):
 
     def clean(self) -> None:
         # A clinician of another clinic would see this patient on their dashboard.
+        # (A form's unsaved patient has no clinic yet: the service checks it once it has one.)
         if (
             self.clinician_id is not None
+            and self.clinic_id is not None
             and not Clinician.objects.filter(
                 user_id=self.clinician_id, clinic_id=self.clinic_id
             ).exists()

@@ -117,3 +117,14 @@ def test_an_unknown_clinician_shows_everyone_and_says_so(clinician_client, clini
     for value in (stranger.pk, "x"):
         page = clinician_client.get(reverse(DASHBOARD), {"clinician": value}).content.decode()
         assert "Anyone" in page and "not one of this clinic" in page
+
+
+def test_the_add_patient_form_assigns_the_chosen_clinician(clinician_client, clinic):
+    from tests.patients.test_views import VALID_CREATE
+
+    colleague = ClinicianFactory(clinic=clinic).user
+    response = clinician_client.post(
+        reverse("patients:create"), {**VALID_CREATE, "clinician": colleague.pk}
+    )
+    assert response.status_code == 302
+    assert Patient.objects.get().clinician == colleague
