@@ -20,7 +20,8 @@ def capped_count(rows: QuerySet[Any] | Sequence[Any], cap: int = COUNT_CAP) -> i
     if isinstance(rows, QuerySet):
         # Without the list's ORDER BY: sorting every matching row only to count them cost the
         # dashboard 60 ms at 100,000 patients (bench/scale.py).
-        return rows.order_by()[: cap + 1].count()
+        # Only the ids of the rows counted: the list's columns would drag in its joins.
+        return rows.order_by().values("pk")[: cap + 1].count()
     return min(len(rows), cap + 1)
 
 
