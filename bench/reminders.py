@@ -10,12 +10,12 @@ database (backstrong_bench) and Redis db 5; seeds once and reuses.
 Goal: all 100,000 within 60 seconds on one worker process and 35 seconds on two, on a 2-core
 machine (the dispatcher, PostgreSQL and Redis share those cores with the workers).
 
-Measured on the 2-core development machine on 2026-12-03, while eight other agents ran their
-test suites (load average 6 to 13, a worker got a fraction of a core): not a measure of the
-code, to be measured again on a quiet machine.
+Measured on the 2-core development machine on 2026-12-03 at 14:50 UTC, quiet (load average
+about 1.5; the test suite was not running):
     workers  dispatch s  total s  reminders/s  goal s  met
-          1        31.5    283.3          353      60   no
-          2        43.7    380.8          263      35   no
+          1        15.5    146.7          682      60   no
+          2        15.2     80.5         1242      35   no
+Under heavy load earlier the same day: 283 s on one worker, 381 s on two.
 Earlier, with the dummy backend that builds nothing (2026-11-24, quiet machine): 57.7 s on
 one worker, 46.1 s on two, dispatch 9 s.
 In-process on the same busy day, a reminder cost its worker 570-900 us of CPU: Django
