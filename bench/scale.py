@@ -24,37 +24,39 @@ the memory of the process after warming up and after 2,000 mixed requests (every
 dashboards included) at the largest size: current RSS (VmRSS) and peak (ru_maxrss), against
 150 MB. --explain prints EXPLAIN ANALYZE of each page's slowest SELECT (in the last round).
 
-Measured 2026-12-03 on the 2-core development machine (PostgreSQL 15, Python 3.11) at commit
-9790dc7 of the app (before the lead's paging, search and session work), with --async-commit
-(one fsync took 20-30 ms on the shared disk), --repeat 30 --rounds 3, while other agents ran
-tests and browsers (load average 2-5): the figures are NOISY; the CPU column (this process
-only, not PostgreSQL's) is the steadier one. ms, p50/p95 (cpu p50):
+Measured 2026-12-03 at 15:10 UTC on the 2-core development machine (PostgreSQL 15, Python
+3.11), quiet (load average about 1.2), with --async-commit --repeat 10 --rounds 2, after this
+round's paging, search, session and dashboard work. ms, p50/p95 (cpu p50):
 
     page              1k              10k             100k            100k/1k p50  queries
-    dashboard          29/77 (22)      40/50 (25)     113/168 (20)    3.95         13
-    dashboard_reason   25/33 (19)      41/53 (22)     201/320 (24)    7.95         13
-    api_list           20/44 (16)      21/45 (15)      36/44 (15)     1.78         11
-    api_search         24/97 (17)      38/79 (19)     119/162 (17)    5.06         11
-    web_search         46/148 (28)     37/63 (24)     132/173 (25)    2.87         11
-    web_last_page      34/66 (24)      59/105 (23)    303/418 (23)    8.78         11
-    patient_detail     99/275 (65)     78/153 (65)     50/63 (44)     0.50         29
-    program            66/217 (57)     49/175 (44)     44/143 (40)    0.66         12
-    handout            17/33 (13)      16/36 (14)      14/22 (13)     0.81          9
-    portal_today       25/56 (21)      23/36 (20)      18/23 (15)     0.71         16
-    portal_history     53/132 (43)     55/93 (48)      39/92 (37)     0.73         13
-    fhir               24/42 (17)      18/30 (14)      18/53 (16)     0.74         14
-    (api_cursor: not offered by the API at that commit; measured when the schema has it)
+    dashboard          36/43 (27)      39/47 (23)     104/141 (20)    2.91          9
+    dashboard_reason   27/42 (21)      54/57 (27)     203/232 (24)    7.49          9
+    dashboard_mine     29/38 (21)      16/20 (14)     134/148 (28)    4.56         10
+    api_list           20/22 (13)      21/24 (14)      19/22 (12)     0.94          6
+    api_search         18/27 (13)      20/23 (13)      49/53 (12)     2.72          6
+    api_cursor         13/22 (10)      13/18 (9)       13/18 (10)     1.01          5
+    web_search         30/42 (26)      32/36 (25)      63/78 (25)     2.13          6
+    web_last_page      37/46 (31)      65/80 (25)      52/68 (33)     1.42          6
+    patient_detail     82/93 (68)      91/107 (79)     83/90 (72)     1.02         26
+    program            43/53 (36)      39/56 (34)      29/39 (23)     0.67          9
+    handout            25/31 (22)      23/26 (21)      18/23 (16)     0.75          6
+    portal_today       28/32 (24)      27/37 (24)      29/38 (25)     1.04         13
+    portal_history     51/66 (45)      44/56 (39)      47/64 (41)     0.91         10
+    fhir               23/28 (20)      21/23 (18)      17/20 (14)     0.73         11
 
-Query counts were the same at every size for every page. Missed at 100k: both dashboards,
-api_search, web_search and web_last_page (p95 and ratio), api_list (ratio 1.78, p95 met) and
-program (p95 143 ms: noise at 1k too; its CPU alone is 40-57 ms). Their SELECTs grow with the
-clinic (EXPLAIN ANALYZE at 100k): the last page sorts all 100,000 patients, to disk, for OFFSET
-99,975; the lists' counts and the searches scan every patient; the dashboard's per-reason
-counts and its ?reason= DISTINCT join every waiting patient's reasons (19,400 at 100k).
-Seeding: 1k 6 s, 10k 62 s, 100k 262 s (rows 166 s, the app's attention_rebuild 91 s; 1M
-sessions, 5M session items) under load average 9-14. Memory at 100k (an earlier run, load
-7-14): RSS 115 MB after warming up, 123 MB (peak 123 MB) after 2,000 mixed requests, under
-150 MB (10k: the same).
+Query counts are the same at every size. Met at 100k: every page but the three dashboards
+(p95 and ratio) and the two searches (ratio only; p95 53 and 78 ms). What still grows with the
+clinic: the dashboard's counts per reason join every reason of the clinic (about 55-70 ms at
+100k, 19,400 patients waiting); the ?reason= page also counts its patients through the same
+joins; a search of three letters ("kel") matches thousands of patients, whose matches the
+trigram index finds but the page still sorts. Memory at 100k: RSS 123 MB after warming up,
+135 MB (peak 135 MB) after 2,000 mixed requests, under 150 MB.
+
+The first run (at commit 9790dc7, before that work, under load average 2-5, --repeat 30
+--rounds 3) had, at 100k: dashboard 113/168, dashboard_reason 201/320, api_list 36/44, api_search
+119/162, web_search 132/173, web_last_page 303/418 (the last page sorted all 100,000 patients
+to disk for OFFSET 99,975; the counts scanned every patient). Seeding: 1k 1 s, 10k 62 s, 100k
+105 s (rows 43 s, the app's attention_rebuild 58 s; 1M sessions, 5M session items).
 """
 
 import argparse
