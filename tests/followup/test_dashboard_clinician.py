@@ -128,3 +128,16 @@ def test_the_add_patient_form_assigns_the_chosen_clinician(clinician_client, cli
     )
     assert response.status_code == 302
     assert Patient.objects.get().clinician == colleague
+
+
+def test_the_dashboard_counts_its_patients_up_to_its_cap(clinician_client, clinic, monkeypatch):
+    from programs.followup.selectors.dashboard import DashboardPaginator
+
+    monkeypatch.setattr(DashboardPaginator, "cap", 2)
+    for name in ("Idle", "Idler", "Idlest"):
+        _idle(PatientFactory(clinic=clinic, last_name=name))
+    attention_rebuild(clinic=clinic)
+    response = clinician_client.get(reverse(DASHBOARD))
+    assert response.context["page"].paginator.is_capped
+    assert '<span class="badge text-bg-light">2+</span>' in response.content.decode()
+    assert len(response.context["page"].object_list) == 2  # pages stop at the cap, as in the lists
