@@ -7,6 +7,8 @@ import environ
 import xstatic.pkg.bootstrap
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
+from .beat import BEAT_SCHEDULE
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
 
@@ -324,35 +326,8 @@ CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
-# The periodic tasks (SPEC 4). Beat's DatabaseScheduler writes them into its tables when it
-# starts, by name, so every installation runs the same schedule and a changed entry updates in
-# place; the admin shows them.
-CELERY_BEAT_SCHEDULE = {
-    "Dispatch due reminders": {
-        "task": "programs.reminders.tasks.dispatch_reminders_task",
-        "schedule": 60.0,
-    },
-    "Missed-session nudges and inactivity alerts": {
-        "task": "programs.reminders.tasks.check_inactivity_task",
-        "schedule": 1800.0,
-    },
-    "Clinician daily digests": {
-        "task": "programs.reminders.tasks.dispatch_digests_task",
-        "schedule": 300.0,
-    },
-    # The dashboard's reasons are kept by the services as things happen; adherence changes as
-    # days pass without any event, so every clinic's are worked out afresh each hour.
-    "Dashboard attention rebuild": {
-        "task": "programs.followup.tasks.attention_rebuild_task",
-        "schedule": 3600.0,
-    },
-    # Sends what a broker outage or a lost task left unsent (urgent alerts, invitations,
-    # digests); each send claims its row first, so a second copy sends nothing.
-    "Outbox sweep: unsent emails": {
-        "task": "programs.reminders.tasks.sweep_outbox_task",
-        "schedule": 60.0,
-    },
-}
+# The periodic tasks (SPEC 4), declared in config/settings/beat.py.
+CELERY_BEAT_SCHEDULE = BEAT_SCHEDULE
 CELERY_TIMEZONE = "UTC"
 # Reminders: how many go in one task (one SMTP connection each), how many times a failed send
 # is retried, and how late a reminder may still go out after its slot (beat hiccups).

@@ -1,0 +1,16 @@
+"""Spanish texts of the standard exercises: the same steps and safety points as the English.
+
+Plain patient language, speaking to the patient as "tú" as many Spanish patient leaflets do;
+`summary` is for clinicians. Each list has as many
+lines as the English one, in the same order.
+"""
+
+from typing import Any
+
+from programs.library.standard.translations_es.first_ten import EXERCISES as FIRST_TEN
+from programs.library.standard.translations_es.more import EXERCISES as MORE
+from programs.library.standard.translations_es.shared import SHARED_CAUTIONS
+
+EXERCISES: dict[str, dict[str, Any]] = {**FIRST_TEN, **MORE}
+
+__all__ = ["EXERCISES", "SHARED_CAUTIONS"]
