@@ -1,6 +1,7 @@
 """Writes for clinics, clinicians, API credentials and the audit log."""
 
 import datetime
+import functools
 import secrets
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -123,19 +124,27 @@ def _audit_rows_insert_pg(common: dict[str, Any], patient_ids: list[int]) -> Non
     VALUES list of ~1,000 parameters took most of the API list's time (bench/api.py). Here the
     statement has a dozen parameters whatever the page size, and the ids keep their order.
     """
-    given = [*common, "at", "changes"]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _audit_rows_sql(tuple(common)), [*common.values(), timezone.now(), "[]", patient_ids]
+        )
+
+
+@functools.cache
+def _audit_rows_sql(given_columns: tuple[str, ...]) -> str:
+    """The statement of _audit_rows_insert_pg for these columns, built once per process: its
+    text depends only on the model (building it took a third of the audit's time)."""
+    given = [*given_columns, "at", "changes"]
     # Each value cast to its column's type: in a SELECT list PostgreSQL would read it as text.
     fields = {field.column: field for field in AuditLog._meta.concrete_fields}
     values = ", ".join(f"%s::{fields[column].db_type(connection)}" for column in given)
     # Table, columns and types come from the model, never from input; values are parameters.
     table, columns = AuditLog._meta.db_table, ", ".join(given)
-    sql = (
+    return (
         f"INSERT INTO {table} ({columns}, patient_id, object_id) "  # noqa: S608
         f"SELECT {values}, shown.id, shown.id::text "
         "FROM unnest(%s::bigint[]) WITH ORDINALITY AS shown(id, n) ORDER BY shown.n"
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*common.values(), timezone.now(), "[]", patient_ids])
 
 
 @transaction.atomic
