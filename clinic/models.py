@@ -160,9 +160,25 @@ class AuditLog(models.Model):
         API = "api", _("REST API")
         SYSTEM = "system", _("System")
 
-    clinic = models.ForeignKey(Clinic, on_delete=models.PROTECT, related_name="audit_rows")
+    # No foreign-key constraints in the database: checking them at each commit locked every
+    # patient shown (and the clinic and user rows once per patient) for each list page viewed,
+    # half of the audit's database time (bench/api.py). Rows are only ever written by
+    # clinic.services with ids just read, and Django still refuses (PROTECT) to delete what
+    # the log names. The composite index below serves lookups by clinic.
+    clinic = models.ForeignKey(
+        Clinic,
+        on_delete=models.PROTECT,
+        related_name="audit_rows",
+        db_constraint=False,
+        db_index=False,
+    )
     actor = models.ForeignKey(
-        User, null=True, blank=True, on_delete=models.PROTECT, related_name="audit_rows"
+        User,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="audit_rows",
+        db_constraint=False,
     )
     action = models.CharField(max_length=16, choices=Action.choices)
     channel = models.CharField(max_length=8, choices=Channel.choices)
@@ -172,10 +188,16 @@ class AuditLog(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="audit_rows",
+        db_constraint=False,
     )
     # Set when an integration acted: the key is the "who" (SPEC 1), and `actor` stays empty.
     api_key = models.ForeignKey(
-        "ApiKey", null=True, blank=True, on_delete=models.PROTECT, related_name="audit_rows"
+        "ApiKey",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="audit_rows",
+        db_constraint=False,
     )
     object_type = models.CharField(max_length=64)
     object_id = models.CharField(max_length=64, blank=True)
