@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Protocol
 
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
@@ -145,9 +146,19 @@ def last_taken_by_instrument(
     return last
 
 
+class ScheduledProgram(Protocol):
+    """What the schedule reads of a program: a Program, or the columns of one."""
+
+    @property
+    def status(self) -> str: ...
+
+    @property
+    def end_date(self) -> datetime.date | None: ...
+
+
 def outcome_due_from(
     *,
-    program: Program | None,
+    program: ScheduledProgram | None,
     interval: int,
     last_taken: dict[str, datetime.date],
     discharged: bool,
