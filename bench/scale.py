@@ -136,6 +136,8 @@ def page_paths(clinician_client, size: int) -> dict[str, str]:
         "portal_today": "/portal/",
         "portal_history": "/portal/history/",
         "fhir": f"/api/v1/patients/{patient}/fhir/",
+        "clinic_outcomes": "/outcomes/",
+        "clinic_reminders": "/reminders/",
     }
     cursor = cursor_path(clinician_client, paths["api_list"])
     if cursor:

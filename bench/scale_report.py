@@ -18,6 +18,8 @@ PAGES = (
     "portal_today",
     "portal_history",
     "fhir",
+    "clinic_outcomes",
+    "clinic_reminders",
 )
 
 
