@@ -12,7 +12,6 @@ from programs.followup.charts.geometry import (
     FONT_SIZE,
     PHONE_FONT_SIZE,
     date_range,
-    plural,
     short_date,
     spaced_indices,
     text_width,
@@ -109,18 +108,13 @@ def test_spaced_indices_keep_both_ends_and_an_even_stride(most):
             assert set(gaps[:-1]) <= {gaps[0]} and gaps[-1] >= gaps[0]
 
 
-def test_words_for_dates_and_counts():
+def test_words_for_dates():
     assert short_date(datetime.date(2025, 11, 24)) == "24 Nov"
     assert date_range(datetime.date(2025, 11, 1), datetime.date(2025, 11, 24)) == (
         "1 Nov to 24 Nov"
     )
     assert date_range(datetime.date(2025, 12, 30), datetime.date(2026, 1, 2)) == (
         "30 Dec 2025 to 2 Jan 2026"
-    )
-    assert (plural(1, "week"), plural(2, "week"), plural(0, "week")) == (
-        "1 week",
-        "2 weeks",
-        "0 weeks",
     )
 
 

@@ -107,10 +107,6 @@ def date_range(first: datetime.date, last: datetime.date) -> str:
     return gettext("%(first)s to %(last)s") % {"first": short_date(first), "last": short_date(last)}
 
 
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
 def chart_id(kind: str, parts: Iterable[object]) -> str:
     """A stable id, different for different data, so two charts on a page do not clash."""
     digest = hashlib.blake2s(repr(list(parts)).encode(), digest_size=4).hexdigest()
