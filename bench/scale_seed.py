@@ -328,6 +328,20 @@ def clinician_user_id() -> int:
     return User.objects.get(email="clinician@scale.bench").pk
 
 
+def _migrate_reused(url: str) -> None:
+    """Migrate a reused database; after a migration (it may refill tables), VACUUM ANALYZE."""
+    from django.core.management import call_command
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    pending = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    call_command("migrate", verbosity=0)
+    if pending:
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("VACUUM ANALYZE")
+
+
 def ensure_seeded(url: str, size: int, reseed: bool) -> dict:
     """The size's database, seeded: created, migrated and loaded unless it already is."""
     from django.core.management import call_command
@@ -343,7 +357,7 @@ def ensure_seeded(url: str, size: int, reseed: bool) -> dict:
             with psycopg.connect(url) as conn:
                 seconds = seeded(conn)
             if seconds is not None:
-                call_command("migrate", verbosity=0)  # the app may have moved on since
+                _migrate_reused(url)
                 return {"seed_seconds": seconds, "seeded_now": False}
         if exists:  # half seeded, or --reseed; the audit log refuses DELETE and TRUNCATE
             admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')

@@ -10,7 +10,8 @@ from typing import Any
 import django_filters
 import django_filters.fields
 from django import forms
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Value
+from django.db.models.functions import Concat
 from django.http import HttpRequest, QueryDict
 from django.utils.translation import gettext_lazy as _
 
@@ -29,6 +30,15 @@ PATIENT_SORT_KEYS = (
     "id",
 )
 YES_NO = [("true", "yes"), ("false", "no")]
+# The shortest word the trigram index finds by itself (pg_trgm needs three letters).
+TRIGRAM_LENGTH = 3
+
+
+def sorts_its_matches(query: str) -> bool:
+    """Whether a search finds its matches by the trigram index and then sorts them (every word
+    of three letters or more): its pages are best read ids first (clinic.paging)."""
+    terms = search_terms(query)
+    return bool(terms) and min(map(len, terms)) >= TRIGRAM_LENGTH
 
 
 class _ChoiceField(django_filters.fields.ChoiceField):
@@ -157,6 +167,13 @@ class PatientFilterSet(django_filters.FilterSet):
         # trigram index serves on PostgreSQL (patients migration 0007).
         for term in search_terms(value):
             queryset = queryset.filter(search_text__contains=term)
+        if sorts_its_matches(value):
+            # The same name order, as an expression the name index cannot serve: PostgreSQL
+            # then finds the matches by the trigram index and sorts them. Otherwise it walks the
+            # name index hoping to meet 25 matches soon, but a word's matches lie together in
+            # name order ("kel": the Kel... names), so it read 47,000 patients at 100,000 to
+            # reach them (bench/scale.py). An `ordering` asked for replaces this order.
+            queryset = queryset.order_by(Concat(NAME_ORDER[0], Value("")), *NAME_ORDER[1:])
         return queryset
 
     def filter_referral_required(self, queryset: QuerySet[Patient], name: str, value: str):

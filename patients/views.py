@@ -14,7 +14,7 @@ from clinic.forms import add_service_errors
 from clinic.paging import CappedPaginator
 from clinic.permissions import ClinicianRequest, clinic_admin_required, clinician_required
 from clinic.services import audit_patients_shown
-from patients.filters import PatientFilterSet
+from patients.filters import PatientFilterSet, sorts_its_matches
 from patients.forms import AssessmentForm, PasswordSetForm, PatientForm
 from patients.models import Patient
 from patients.panels import patient_panels_for
@@ -43,7 +43,11 @@ def patient_list(request: ClinicianRequest) -> HttpResponse:
     # Always bound, so that no filters lists the active patients; bad values are shown and
     # ignored.
     filters = PatientFilterSet(request.GET, queryset=patients_of(clinic=request.clinician.clinic))
-    page = CappedPaginator(filters.qs, PATIENTS_PER_PAGE).get_page(request.GET.get("page"))
+    # A search's matches are sorted: its page is read ids first (clinic.paging).
+    searched = sorts_its_matches(request.GET.get("q", ""))
+    page = CappedPaginator(filters.qs, PATIENTS_PER_PAGE, ids_first=searched).get_page(
+        request.GET.get("page")
+    )
     query = request.GET.copy()
     query.pop("page", None)
     audit_patients_shown(

@@ -10,7 +10,7 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import CursorPagination, PageNumberPagination
 from rest_framework.response import Response
 
-from clinic.paging import COUNT_CAP, capped_count
+from clinic.paging import COUNT_CAP, capped_count, rows_ids_first
 
 # Past this the database's 64-bit OFFSET would overflow; no page there can hold anything.
 MAX_OFFSET = 2**62
@@ -57,6 +57,7 @@ class ApiPagination(PageNumberPagination):
     )
     cursor: _IdCursorPagination | None = None
     count_cap = COUNT_CAP
+    ids_first = False  # a view sets it for lists best read ids first (clinic.paging)
 
     def get_page_size(self, request) -> int:
         size = _positive_int(request, self.page_size_query_param)
@@ -82,7 +83,12 @@ class ApiPagination(PageNumberPagination):
             return self.cursor.paginate_queryset(queryset, request, view) or []
         number = self.get_page_number(request, None)
         offset = (number - 1) * size
-        rows = list(queryset[offset : offset + size]) if offset <= MAX_OFFSET else []
+        if offset > MAX_OFFSET:
+            rows = []
+        elif self.ids_first and isinstance(queryset, QuerySet):
+            rows = rows_ids_first(queryset, offset, offset + size)
+        else:
+            rows = list(queryset[offset : offset + size])
         if 0 < len(rows) < size or (number == 1 and not rows):
             count = offset + len(rows)
         elif isinstance(queryset, QuerySet):

@@ -6,6 +6,7 @@ from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from clinic.api.pagination import ApiPagination
 from clinic.api.views import ClinicAPIView
 from clinic.services import audit_patients_shown
 from patients.api.serializers import (
@@ -17,7 +18,7 @@ from patients.api.serializers import (
     PatientSerializer,
     patient_representation,
 )
-from patients.filters import PatientFilterSet
+from patients.filters import PatientFilterSet, sorts_its_matches
 from patients.models import Patient
 from patients.selectors import (
     assessment_history_for,
@@ -54,6 +55,9 @@ class PatientListView(ClinicAPIView):
         # The page with LIMIT and the total as its own plain count; rows become plain dicts
         # rather than going through a serializer (bench/api.py).
         patients = self.filter_queryset(self.get_queryset()).values_list(*PATIENT_COLUMNS)
+        # A search's matches are sorted: its page is read ids first (clinic.paging).
+        if isinstance(self.paginator, ApiPagination):
+            self.paginator.ids_first = sorts_its_matches(request.query_params.get("q", ""))
         rows = self.paginate_queryset(patients) or []
         body = [patient_representation(row) for row in rows]
         audit_patients_shown(

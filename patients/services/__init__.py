@@ -13,6 +13,7 @@ from patients.services.records import (
     PATIENT_EDITABLE_FIELDS,
     AssessmentHandler,
     RecordArchived,
+    RecordHandler,
     assessment_handler_register,
     assessment_record,
     patient_archive,
@@ -21,6 +22,7 @@ from patients.services.records import (
     patient_record_export,
     patient_record_view,
     patient_update,
+    record_handler_register,
 )
 
 __all__ = [
@@ -30,6 +32,7 @@ __all__ = [
     "PATIENT_EDITABLE_FIELDS",
     "AssessmentHandler",
     "RecordArchived",
+    "RecordHandler",
     "assessment_handler_register",
     "assessment_record",
     "patient_archive",
@@ -42,4 +45,5 @@ __all__ = [
     "portal_invitation_for_token",
     "portal_invitation_send",
     "portal_invitation_token",
+    "record_handler_register",
 ]

@@ -46,6 +46,19 @@ def assessment_handler_register(handler: AssessmentHandler) -> None:
         _assessment_handlers.append(handler)
 
 
+# Likewise for changes to the record itself (an update, the archiving): the dashboard's kept
+# rows follow the patient's status and clinician in the same transaction.
+RecordHandler = Callable[..., None]
+_record_handlers: list[RecordHandler] = []
+
+
+def record_handler_register(handler: RecordHandler) -> None:
+    """Call `handler(actor=, patient=, changed=[field names])` in every record change's
+    transaction."""
+    if handler not in _record_handlers:
+        _record_handlers.append(handler)
+
+
 class RecordArchived(StateConflict):
     """The patient is archived, so nothing of theirs may change (the API answers 409)."""
 
@@ -184,6 +197,8 @@ def patient_update(*, actor: Actor, patient: Patient, **changes: Any) -> Patient
         summary=f"Changed {', '.join(changed)}",
         changes=audited,
     )
+    for handler in _record_handlers:
+        handler(actor=actor, patient=patient, changed=changed)
     return patient
 
 
@@ -205,6 +220,8 @@ def patient_archive(*, actor: Actor, patient: Patient) -> Patient:
         summary="Patient archived",
         changes=[("status", previous, patient.status)],
     )
+    for handler in _record_handlers:
+        handler(actor=actor, patient=patient, changed=["status", "archived_at"])
     return patient
 
 

@@ -10,13 +10,16 @@ class FollowupConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from patients.panels import PatientPanel, patient_panel_register
-        from patients.services import assessment_handler_register
+        from patients.services import assessment_handler_register, record_handler_register
         from programs.followup.panels import attention_panel_context, sessions_panel_context
         from programs.followup.services import (
+            attention_follow_record,
             attention_refresh_on_assessment,
+            attention_refresh_on_status_change,
             program_pause_for_red_flags,
         )
         from programs.followup.upgrade import attention_fill_after_upgrade
+        from programs.prescribing.services import status_change_handler_register
 
         # An upgraded database gets its dashboard rows once every migration has run.
         post_migrate.connect(attention_fill_after_upgrade, sender=self)
@@ -25,6 +28,10 @@ class FollowupConfig(AppConfig):
         assessment_handler_register(program_pause_for_red_flags)
         # ...and the dashboard's reasons follow the referral it adds or clears.
         assessment_handler_register(attention_refresh_on_assessment)
+        # ...and the archiving of a patient, a new clinician, a program's new status (the
+        # dashboard reads its rows without joins, so they must hold only what it shows).
+        record_handler_register(attention_follow_record)
+        status_change_handler_register(attention_refresh_on_status_change)
         patient_panel_register(
             PatientPanel(
                 name="attention",

@@ -218,7 +218,11 @@ class Alert(models.Model):
 class AttentionReason(models.Model):
     """One reason a patient needs a clinician's look, kept up to date by the services that
     change it (and rebuilt hourly, as adherence changes with the passing days), so that the
-    dashboard reads a page of them from an index instead of computing every patient's."""
+    dashboard reads a page of them from an index instead of computing every patient's.
+
+    Only what the dashboard shows is kept: an archived patient's rows are deleted when they
+    are archived, and a patient's rows are worked out again when a program of theirs changes
+    status, so that no read needs to join the patients or programs to hide stale ones."""
 
     class Code(models.TextChoices):
         EMERGENCY_REFERRAL = "emergency_referral", _("Emergency referral")
@@ -238,7 +242,7 @@ class AttentionReason(models.Model):
     label = models.CharField(max_length=100)
     detail = models.CharField(max_length=1000)
     happened_at = models.DateTimeField(null=True, blank=True)
-    # The program a low-adherence reason is about: shown only while that program is active.
+    # The program a low-adherence reason is about (active: see the class's docstring).
     program = models.ForeignKey(Program, null=True, on_delete=models.CASCADE, related_name="+")
 
     class Meta:
@@ -252,19 +256,61 @@ class AttentionReason(models.Model):
         return f"{self.label}: {self.patient_id}"
 
 
+# The dashboard's order: most urgent first, then the latest event, then the patient.
+ATTENTION_ORDER = ("rank", "-latest_at", "patient")
+
+
 class PatientAttention(models.Model):
     """A patient needing attention, with the rank of their most urgent reason: the dashboard
-    pages through these in index order."""
+    pages through these in index order (the patient's clinician copied, for "my patients")."""
 
     patient = models.OneToOneField(
         Patient, primary_key=True, on_delete=models.CASCADE, related_name="attention"
     )
     clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="+")
+    clinician = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     rank = models.SmallIntegerField()
     latest_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        indexes = [models.Index(fields=["clinic", "rank", "patient"])]
+        indexes = [
+            models.Index(fields=["clinic", *ATTENTION_ORDER], name="attention_order"),
+            models.Index(
+                fields=["clinic", "clinician", *ATTENTION_ORDER], name="attention_by_clinician"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Patient {self.patient_id}: rank {self.rank}"
+
+
+class PatientAttentionCode(models.Model):
+    """A patient needing attention for one kind of reason, placed as in PatientAttention (the
+    rank and latest time of all their reasons): the dashboard filtered by reason pages through
+    these in index order, and counts the patients of each reason from them without a join."""
+
+    patient = models.ForeignKey(Patient, on_delete=models.CASCADE, related_name="+")
+    code = models.CharField(max_length=32, choices=AttentionReason.Code.choices)
+    clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="+")
+    clinician = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    rank = models.SmallIntegerField()
+    latest_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["patient", "code"], name="attention_code_once")
+        ]
+        indexes = [
+            models.Index(fields=["clinic", "code", *ATTENTION_ORDER], name="attention_code_order"),
+            models.Index(
+                fields=["clinic", "clinician", "code", *ATTENTION_ORDER],
+                name="attention_code_by_clinician",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Patient {self.patient_id}: {self.code}"

@@ -3,7 +3,8 @@
 The rows are worked out by the services' own rules, which read today's models: inside a
 migration those may be ahead of the schema (a later migration adds their columns), so the
 fill waits for `migrate` to finish (post_migrate). It runs only while no row exists at all,
-i.e. once after the upgrade that introduced them; the hourly rebuild keeps them after that.
+i.e. once after the upgrade that introduced them, and again after an upgrade whose migration
+empties them to change what they hold (followup 0003); the hourly rebuild keeps them after.
 """
 
 from typing import Any

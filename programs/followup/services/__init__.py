@@ -8,10 +8,12 @@ from programs.followup.services.alerts import (
 )
 from programs.followup.services.attention import (
     attention_alerts_add,
+    attention_follow_record,
     attention_rebuild,
     attention_refresh,
     attention_refresh_many,
     attention_refresh_on_assessment,
+    attention_refresh_on_status_change,
 )
 from programs.followup.services.safety import (
     pending_suggestions_withdraw,
@@ -31,10 +33,12 @@ __all__ = [
     "alert_raise",
     "alert_resolve",
     "attention_alerts_add",
+    "attention_follow_record",
     "attention_rebuild",
     "attention_refresh",
     "attention_refresh_many",
     "attention_refresh_on_assessment",
+    "attention_refresh_on_status_change",
     "inactivity_alerts_raise",
     "pending_suggestions_withdraw",
     "program_pause_for_emergency",

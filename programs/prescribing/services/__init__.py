@@ -18,7 +18,10 @@ from programs.prescribing.services.programs import (
     program_record_view,
     program_schedule_change,
 )
-from programs.prescribing.services.status import status_change_record
+from programs.prescribing.services.status import (
+    status_change_handler_register,
+    status_change_record,
+)
 from programs.prescribing.services.templates import program_template_apply, program_template_save
 
 __all__ = [
@@ -41,5 +44,6 @@ __all__ = [
     "program_schedule_change",
     "program_template_apply",
     "program_template_save",
+    "status_change_handler_register",
     "status_change_record",
 ]
