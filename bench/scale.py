@@ -110,6 +110,9 @@ def setup_django(size: int, async_commit: bool = False) -> None:
     import django
 
     django.setup()
+    from config.startup import freeze_startup_objects
+
+    freeze_startup_objects()  # as a web worker does once loaded (config/wsgi.py)
 
 
 # --- one size, in its own process --------------------------------------------------------
