@@ -15,13 +15,11 @@ from clinic.outbox import chunked
 from programs.library.dosage import BOUNDS, Dosage
 from programs.library.translations import column, translation_languages
 from programs.prescribing.models import Program, ProgramItem
-from programs.reminders.emails import ReminderLinks, reminder_message
+from programs.reminders.emails import ReminderEmails, ReminderExercises
 from programs.reminders.models import Reminder
 
 # Errors worth another try: the mail server or the network, not our data.
 TRANSIENT_SEND_ERRORS = (smtplib.SMTPException, OSError)
-# What a reminder email lists: each exercise's name (in the patient's language) and dosage.
-ReminderExercises = tuple[tuple[str, Dosage], ...]
 
 
 def reminders_take(
@@ -129,13 +127,11 @@ def reminder_batch_send(*, reminder_ids: list[int], task_id: str) -> tuple[int, 
     sent, retry = 0, list[int]()
     if not reminders:
         return sent, retry
-    links = ReminderLinks.build()
+    emails = ReminderEmails()
     with marks_without_fsync(), get_connection() as mail:
         for reminder, exercises in reminders:
             try:
-                mail.send_messages(
-                    [reminder_message(reminder, reminder.patient, exercises, links=links)]
-                )
+                mail.send_messages([emails.message(reminder, reminder.patient, exercises)])
             except TRANSIENT_SEND_ERRORS as exc:
                 final = reminder.attempts >= settings.REMINDER_MAX_ATTEMPTS
                 reminder_mark_failed(reminder=reminder, error=repr(exc), final=final)
