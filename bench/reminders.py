@@ -10,20 +10,29 @@ database (backstrong_bench) and Redis db 5; seeds once and reuses.
 Goal: all 100,000 within 60 seconds on one worker process and 35 seconds on two, on a 2-core
 machine (the dispatcher, PostgreSQL and Redis share those cores with the workers).
 
-Measured on the 2-core development machine on 2026-12-03 at 14:50 UTC, quiet (load average
-about 1.5; the test suite was not running):
+Each run first deletes the previous run's reminders and vacuums their table (the development
+server runs without autovacuum; without it every run was slower than the one before).
+
+Measured on the 2-core development machine on 2026-12-03 at 16:51 and 16:53 UTC (two runs;
+load average about 2, most of it this benchmark; another helper's work came and went):
     workers  dispatch s  total s  reminders/s  goal s  met
-          1        15.5    146.7          682      60   no
-          2        15.2     80.5         1242      35   no
-Under heavy load earlier the same day: 283 s on one worker, 381 s on two.
-Earlier, with the dummy backend that builds nothing (2026-11-24, quiet machine): 57.7 s on
-one worker, 46.1 s on two, dispatch 9 s.
-In-process on the same busy day, a reminder cost its worker 570-900 us of CPU: Django
-building the MIME message (about 230 us), the two templates (about 85 us), locmem's copy of
-the message (about 60 us), the signed link (about 15 us), and one UPDATE committed per email
-(its round trip was most of the wall time under load). Sharing the routes and the signer
-across a batch (programs.reminders.emails.ReminderLinks) halved building the message object
-(505 to 230 us in the same run).
+          1         3.9     39.3         2542      60   yes
+          2         3.8     32.0         3126      35   yes
+          1         3.9     39.8         2510      60   yes
+          2         3.8     35.3         2834      35   no
+With another session's test suite taking most of a core (16:39-16:47 UTC): 51-64 s on one
+worker, 49-53 s on two. CPU of a quiet run of 100,000 (16:56 UTC): workers 30 s on one
+worker and 35 s on two, PostgreSQL at least 12 and 17 s, the dispatching process 2 s; two
+workers are held back by the cores, not by waiting.
+Two more runs with that accounting (16:54 and 16:56 UTC): 38.9 and 38.3 s on one worker,
+32.2 and 30.6 s on two. A reminder costs its worker about 300 us of CPU in a run; measured
+alone, Django building the MIME message and locmem's copy take about 120 us, the email from
+bodies rendered once per language, kind and exercise list about 20 us with its signed link
+(programs.reminders.emails.ReminderEmails), taking the batch about 25 us, and the sent mark
+is sent without waiting for its answer (programs.reminders.services.sending.SentMarks).
+The dispatch went from 15 to 4 s: id lists as one array parameter (clinic.outbox.ids_in),
+due slots worked out once per preference.
+Before this round (14:50 UTC, quiet): 146.7 s on one worker, 80.5 s on two, dispatch 15 s.
 """
 
 import argparse
@@ -199,6 +208,10 @@ def bench_noop(processes: int, tasks: int) -> float:
 
 def bench_reminders(processes: int, count: int) -> tuple[float, float, float]:
     Reminder.objects.all().delete()
+    # As autovacuum would between runs (the development server has it off): each run would
+    # otherwise find the previous runs' rows dead in the table and its indexes.
+    with connection.cursor() as cursor:
+        cursor.execute(f"VACUUM ANALYZE {Reminder._meta.db_table}")
     reset_queue()
     worker = start_workers(processes)
     try:

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from celery import Task
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from kombu.exceptions import OperationalError
 from redis.exceptions import RedisError
@@ -50,6 +51,18 @@ def chunked(ids: Sequence[int], size: int = MAX_IDS_PER_QUERY) -> Iterable[Seque
     """Slices of `ids` small enough for one `pk__in` query."""
     for start in range(0, len(ids), size):
         yield ids[start : start + size]
+
+
+def ids_in(ids: Sequence[int]) -> Sequence[int] | RawSQL:
+    """The right side of an `__in` filter on ids (a chunk of them): one array parameter on
+    PostgreSQL, the list elsewhere.
+
+    Django binds a parameter per id in `IN (…)`; preparing and quoting 10,000 of them took
+    longer than the query itself (a third of a 100,000-reminder dispatch, bench/reminders.py).
+    """
+    if connection.vendor != "postgresql":
+        return ids
+    return RawSQL("SELECT unnest(%s::bigint[])", [list(ids)])
 
 
 def publish(task: Task, *args: Any) -> bool:

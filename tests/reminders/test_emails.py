@@ -1,6 +1,7 @@
 """What the emails say and carry: plain text unescaped, HTML escaped, unsubscribe links and
 headers on the kinds that may carry them (SPEC 4), and links to where the app is served."""
 
+import dataclasses
 import datetime
 import os
 import subprocess
@@ -8,7 +9,7 @@ import sys
 
 import pytest
 from django.conf import settings
-from django.core import mail
+from django.core import mail, signing
 from django.test import Client, override_settings
 from django.urls import reverse
 
@@ -17,7 +18,10 @@ from config.settings.base import default_public_base_url
 from patients.services import portal_invitation_send
 from programs.followup.emails import alert_message
 from programs.followup.models import Alert
+from programs.library.dosage import Dosage
 from programs.reminders.emails import (
+    UNSUBSCRIBE_SALT,
+    ReminderEmails,
     ReminderLinks,
     digest_message,
     digest_unsubscribe_token,
@@ -260,3 +264,94 @@ def test_a_batchs_shared_links_are_the_ones_reverse_makes(patient):
         alone.to,
         alone.body.replace(alone.extra_headers["List-Unsubscribe"].strip("<>"), "LINK"),
     ]
+
+
+# --- a batch's emails -----------------------------------------------------------------------
+
+
+class FixedTimeSigner(signing.TimestampSigner):
+    """Signs as at one instant, so two builds of one email carry the same link."""
+
+    def timestamp(self):
+        return signing.b62_encode(1_800_000_000)
+
+
+EXERCISES = (
+    ("Prone on elbows <slow> & steady", Dosage(1, 10, 10, 2, 7)),
+    ("Bracing \ue000name\ue001", Dosage(3, 1, 0, 1, 5)),
+)
+
+
+def mime(message) -> tuple:
+    """The message as the mail server gets it, but for its date, id and part boundary."""
+    whole = message.message()
+    headers = [(k, v) for k, v in whole.items() if k not in {"Date", "Message-ID", "Content-Type"}]
+    return whole.get_content_type(), headers, [part.as_bytes() for part in whole.get_payload()]
+
+
+@pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
+def test_a_batch_builds_each_email_as_reminder_message_does(clinic, language):
+    links = dataclasses.replace(
+        ReminderLinks.build(), signer=FixedTimeSigner(salt=UNSUBSCRIBE_SALT)
+    )
+    emails = ReminderEmails(links)
+    names = ["Ann <Bo>", 'O\'Neil & "Co"', "José", "{{ x }} %(name)s \ue000unsubscribe\ue001", ""]
+    for n, first_name in enumerate(names):
+        patient = PatientFactory(
+            clinic=clinic, first_name=first_name, email=f"b{n}@x.org", language=language
+        )
+        for kind in ["session", "nudge", "checkin"]:
+            reminder = reminder_for(patient, kind)
+            for exercises in [EXERCISES, EXERCISES[:1], ()]:
+                batch = emails.message(reminder, patient, exercises)
+                alone = reminder_message(reminder, patient, exercises, links=links)
+                assert [
+                    batch.subject,
+                    batch.body,
+                    batch.alternatives,
+                    batch.from_email,
+                    batch.to,
+                    batch.extra_headers,
+                ] == [
+                    alone.subject,
+                    alone.body,
+                    alone.alternatives,
+                    alone.from_email,
+                    alone.to,
+                    alone.extra_headers,
+                ]
+                assert mime(batch) == mime(alone)
+    # Rendered once per language, kind and list of exercises (a check-in lists none), not per
+    # patient; in full for each patient where the data holds what marks the patient's values.
+    assert len(emails._shapes) == 7
+    assert [key for key, shape in emails._shapes.items() if shape is None] == [
+        (language, "session", EXERCISES),
+        (language, "nudge", EXERCISES),
+    ]
+
+
+def test_a_template_showing_more_of_the_patient_is_rendered_for_each(clinic, monkeypatch):
+    from django.template import engines
+
+    template = engines["django"].from_string(
+        "{{ patient.first_name }} {{ patient.last_name }} {{ unsubscribe_link }}"
+    )
+    monkeypatch.setattr(
+        "programs.reminders.emails.get_template", lambda name: template, raising=True
+    )
+    monkeypatch.setattr("clinic.emails.get_template", lambda name: template, raising=True)
+    emails = ReminderEmails()
+    for last_name in ["Smith", "Jones"]:
+        patient = PatientFactory(clinic=clinic, first_name="Al", last_name=last_name)
+        message = emails.message(reminder_for(patient), patient, ())
+        assert message.body.startswith(f"Al {last_name} http://testserver/unsubscribe/")
+    assert list(emails._shapes.values()) == [None]
+
+
+def test_the_dosage_is_described_in_each_patients_language(clinic):
+    english = PatientFactory(clinic=clinic, language="en-gb", email="en@x.org")
+    spanish = PatientFactory(clinic=clinic, language="es", email="es@x.org")
+    first = reminder_message(reminder_for(english), english, EXERCISES)
+    then = reminder_message(reminder_for(spanish), spanish, EXERCISES)
+    assert "10 reps" in first.body
+    assert "10 repeticiones" in then.body and "10 reps" not in then.body

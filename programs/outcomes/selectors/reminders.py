@@ -7,7 +7,7 @@ import zoneinfo
 
 from django.db.models import Max
 
-from clinic.outbox import chunked
+from clinic.outbox import chunked, ids_in
 from programs.outcomes.models import OutcomeScore
 from programs.outcomes.schedule import DEFAULT_INTERVAL_WEEKS, DueState, due_for
 from programs.outcomes.selectors.portal import PORTAL_INSTRUMENTS
@@ -41,19 +41,19 @@ def checkin_reminders_due(*, due: list[DueSlot], now: datetime.datetime) -> list
 def _pick(ids: list[int], first: dict[int, DueSlot]) -> list[DueSlot]:
     # Only patients with a portal login: the check-in is answered in the portal.
     programs = Program.objects.filter(
-        patient_id__in=ids, status=Program.Status.ACTIVE, patient__user__isnull=False
+        patient_id__in=ids_in(ids), status=Program.Status.ACTIVE, patient__user__isnull=False
     ).select_related("outcome_schedule", "patient__clinic__outcome_settings")
     last_taken: dict[tuple[int, str], datetime.datetime] = {
         (patient_id, instrument): taken_at
         for patient_id, instrument, taken_at in OutcomeScore.objects.filter(
-            patient_id__in=ids, instrument__in=PORTAL_INSTRUMENTS
+            patient_id__in=ids_in(ids), instrument__in=PORTAL_INSTRUMENTS
         )
         .values("patient_id", "instrument")
         .annotate(last=Max("taken_at"))
         .values_list("patient_id", "instrument", "last")
     }
     reminded = dict(
-        Reminder.objects.filter(kind=Reminder.Kind.CHECKIN, patient_id__in=ids)
+        Reminder.objects.filter(kind=Reminder.Kind.CHECKIN, patient_id__in=ids_in(ids))
         .values("patient_id")
         .annotate(last=Max("slot"))
         .values_list("patient_id", "last")

@@ -2,6 +2,7 @@
 batches, missed-session nudges and inactivity alerts."""
 
 import datetime
+import json
 import re
 import zoneinfo
 from collections.abc import Sequence
@@ -10,13 +11,14 @@ from typing import TypeVar
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
-from django.db.models import Exists, Max, OuterRef, Q, QuerySet
+from django.db.models import Exists, Max, OuterRef, Q, QuerySet, TextField
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.formats import time_format
 from django.utils.translation import gettext
 
 from clinic.models import AuditLog
-from clinic.outbox import chunked, enqueue_each_on_commit
+from clinic.outbox import chunked, enqueue_each_on_commit, ids_in
 from clinic.services import Actor, audit_record, field_changes
 from patients.models import Patient
 from programs.followup.models import SessionLog
@@ -131,21 +133,41 @@ def reminders_dispatch(*, now: datetime.datetime) -> list[list[int]]:
     constraint, and a row is handed to a task only once (claimed under SKIP LOCKED). Returns
     the batches of reminder ids handed over.
     """
-    grace = datetime.timedelta(minutes=settings.REMINDER_GRACE_MINUTES)
     due: list[DueSlot] = []
+    # The preferences as stored (JSON text): patients who share a time zone, times and days
+    # share their due slots, worked out once (per patient it was a tenth of a dispatch).
     rows = _eligible_preferences().values_list(
-        "patient_id", "patient__timezone", "times", "weekdays"
+        "patient_id",
+        "patient__timezone",
+        Cast("times", TextField()),
+        Cast("weekdays", TextField()),
     )
+    slots_of: dict[tuple[str, str, str], list[tuple[datetime.datetime, datetime.datetime]]] = {}
     for patient_id, zone, times, weekdays in rows.iterator(chunk_size=5000):
-        for slot in due_slots(
-            now=now, timezone_name=zone, times=times, weekdays=weekdays, grace=grace
-        ):
-            start = previous_slot_start(slot=slot, timezone_name=zone, times=times)
-            due.append(DueSlot(patient_id, slot, start))
+        slots = slots_of.get((zone, times, weekdays))
+        if slots is None:
+            slots = slots_of[zone, times, weekdays] = _due_slots(
+                now=now, zone=zone, times=json.loads(times), weekdays=json.loads(weekdays)
+            )
+        due += [DueSlot(patient_id, slot, start) for slot, start in slots]
     _create_pending(due, kind=Reminder.Kind.SESSION)
     for kind, source in reminder_sources():
         _insert_pending(source(due=due, now=now), kind=kind)
     return reminders_claim(now=now)
+
+
+def _due_slots(
+    *, now: datetime.datetime, zone: str, times: list[str], weekdays: list[int]
+) -> list[tuple[datetime.datetime, datetime.datetime]]:
+    """The slots due at `now` for these preferences, each with where the period it covers
+    begins."""
+    grace = datetime.timedelta(minutes=settings.REMINDER_GRACE_MINUTES)
+    return [
+        (slot, previous_slot_start(slot=slot, timezone_name=zone, times=times))
+        for slot in due_slots(
+            now=now, timezone_name=zone, times=times, weekdays=weekdays, grace=grace
+        )
+    ]
 
 
 def _create_pending(due: list[DueSlot], *, kind: str) -> None:
@@ -153,7 +175,7 @@ def _create_pending(due: list[DueSlot], *, kind: str) -> None:
     for chunk in _chunks(due, 5000):
         last_logged = dict(
             SessionLog.objects.filter(
-                patient_id__in=[d.patient_id for d in chunk],
+                patient_id__in=ids_in([d.patient_id for d in chunk]),
                 performed_at__gte=min(d.covers_from for d in chunk),
             )
             .values("patient_id")
@@ -216,7 +238,9 @@ def reminders_claim(*, now: datetime.datetime) -> list[list[int]]:
     if not ids:
         return []
     for chunk in chunked(ids):
-        Reminder.objects.filter(pk__in=chunk).update(status=Reminder.Status.QUEUED, queued_at=now)
+        Reminder.objects.filter(pk__in=ids_in(chunk)).update(
+            status=Reminder.Status.QUEUED, queued_at=now
+        )
     batches = _chunks(ids, settings.REMINDER_BATCH_SIZE)
     # If the broker is down the rows stay queued, and a claim after the grace takes them again.
     enqueue_each_on_commit(send_reminder_batch_task, [(batch,) for batch in batches])
