@@ -15,7 +15,10 @@ API's serializer, plain rows from values_list() as the list builds them), checki
 the same JSON.
 
 Uses its own database (backstrong_api_bench, analysed after seeding) and Redis db 9; seeds once
-and reuses. `--patients N` seeds a clinic of N patients (default 60; the page is 50 either way).
+and reuses. `--patients N` seeds a clinic of N patients (default 60; the page is 50 either way);
+`--clinic NAME` measures a clinic already there instead (with BENCH_DATABASE_URL naming
+bench/scale.py's database of 100,000 patients, seeded by COPY in a minute rather than an hour
+of services).
 Figures measured are in the README ("Speed").
 """
 
@@ -121,6 +124,12 @@ def seed(patients: int) -> tuple[Clinic, str]:
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")  # as autovacuum would have by now in a clinic's database
     return clinic, api_token_create(user=user)[1]
+
+
+def existing(name: str) -> tuple[Clinic, str]:
+    """A clinic already in the database, and a fresh API token of one of its clinicians."""
+    clinic = Clinic.objects.get(name=name)
+    return clinic, api_token_create(user=clinic.clinicians.order_by("pk").first().user)[1]
 
 
 def compare_serializers(clinic: Clinic, rounds: int = 300) -> None:
@@ -243,10 +252,16 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--patients", type=int, default=60, help="patients of the clinic")
+    parser.add_argument(
+        "--clinic",
+        help="measure this clinic of BENCH_DATABASE_URL as it is, without seeding (e.g. "
+        "bench/scale.py's 'Scale bench clinic' of backstrong_scale_100k, seeded by COPY)",
+    )
     args = parser.parse_args()
 
     ensure_database()
-    clinic, token = seed(args.patients)
+    clinic, token = existing(args.clinic) if args.clinic else seed(args.patients)
+    args.patients = Patient.objects.filter(clinic=clinic).count()
     compare_serializers(clinic)
 
     # As the TLS proxy would send it, so that the HTTPS redirect does not answer instead.
