@@ -57,7 +57,9 @@ class ApiPagination(PageNumberPagination):
     )
     cursor: _IdCursorPagination | None = None
     count_cap = COUNT_CAP
-    ids_first = False  # a view sets it for lists best read ids first (clinic.paging)
+    # Every page of a list best read ids first (a search, clinic.paging); pages past the first
+    # always are.
+    ids_first = False
 
     def get_page_size(self, request) -> int:
         size = _positive_int(request, self.page_size_query_param)
@@ -85,7 +87,7 @@ class ApiPagination(PageNumberPagination):
         offset = (number - 1) * size
         if offset > MAX_OFFSET:
             rows = []
-        elif self.ids_first and isinstance(queryset, QuerySet):
+        elif (self.ids_first or offset) and isinstance(queryset, QuerySet):  # clinic.paging
             rows = rows_ids_first(queryset, offset, offset + size)
         else:
             rows = list(queryset[offset : offset + size])
