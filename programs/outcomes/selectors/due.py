@@ -8,8 +8,12 @@ once per distinct set of inputs (most programs share theirs), and loads the pati
 """
 
 import datetime
+import heapq
 import zoneinfo
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from django.db.models import Max
@@ -66,16 +70,6 @@ def clinic_due_for(*, clinic: Clinic, limit: int = 100) -> list[PatientDue]:
             "patient__first_name",
         )
     )
-    current: dict[int, tuple[Any, ...]] = {}
-    for row in rows:
-        chosen = current.get(row[1])
-        # The active program, else the latest that ran (as on the patient page).
-        if chosen is None or (
-            row[2] == Program.Status.ACTIVE and chosen[2] != Program.Status.ACTIVE
-        ):
-            current[row[1]] = row
-    if not current:
-        return []
     # Joined rather than `program_id IN (...)`: one parameter per program would pass
     # PostgreSQL's limit of 65,535 in a clinic group.
     discharged = set(
@@ -96,8 +90,9 @@ def clinic_due_for(*, clinic: Clinic, limit: int = 100) -> list[PatientDue]:
     now = timezone.now()
     zones: dict[str, tuple[zoneinfo.ZoneInfo, datetime.date]] = {}
     schedules: dict[tuple[Any, ...], list[InstrumentDue]] = {}
-    found = []
-    for pk, patient_id, status, end_date, own, zone_name, last_name, first_name in current.values():
+
+    def due_of(row: tuple[Any, ...]) -> list[InstrumentDue]:
+        pk, patient_id, status, end_date, own, zone_name = row[:6]
         if zone_name not in zones:
             zone = zoneinfo.ZoneInfo(zone_name)
             zones[zone_name] = (zone, now.astimezone(zone).date())
@@ -112,20 +107,33 @@ def clinic_due_for(*, clinic: Clinic, limit: int = 100) -> list[PatientDue]:
         key = (status, end_date, own or default, taken, pk in discharged, today)
         if key not in schedules:
             schedules[key] = [
-                row
-                for row in outcome_due_from(
+                item
+                for item in outcome_due_from(
                     program=_Program(status=status, end_date=end_date),
                     interval=int(own) if own is not None else default,
                     last_taken=dict(taken),
                     discharged=pk in discharged,
                     today=today,
                 )
-                if row.due.needs_score
+                if item.due.needs_score
             ]
-        due = schedules[key]
-        if due:
-            found.append((_rank(due), last_name, first_name, patient_id, due))
-    found.sort(key=lambda item: item[:4])
-    shown = found[:limit]
+        return schedules[key]
+
+    def found() -> Iterator[tuple[Any, ...]]:
+        # Streamed a patient at a time (the rows come by patient): holding every program's
+        # row took 26 MB of a web worker at 100,000 patients (bench/scale.py).
+        for patient_id, programs in groupby(rows.iterator(chunk_size=2000), key=itemgetter(1)):
+            # The active program, else the latest that ran (as on the patient page).
+            group = list(programs)
+            chosen = group[0]
+            for row in group[1:]:
+                if row[2] == Program.Status.ACTIVE and chosen[2] != Program.Status.ACTIVE:
+                    chosen = row
+            due = due_of(chosen)
+            if due:
+                yield (_rank(due), chosen[6], chosen[7], patient_id, due)
+
+    # The `limit` most pressing, keeping no more than those at any time.
+    shown = heapq.nsmallest(limit, found(), key=itemgetter(0, 1, 2, 3))
     patients = Patient.objects.in_bulk([item[3] for item in shown])
     return [PatientDue(patient=patients[item[3]], rows=item[4]) for item in shown]
