@@ -24,33 +24,37 @@ the memory of the process after warming up and after 2,000 mixed requests (every
 dashboards included) at the largest size: current RSS (VmRSS) and peak (ru_maxrss), against
 150 MB. --explain prints EXPLAIN ANALYZE of each page's slowest SELECT (in the last round).
 
-Measured 2026-12-03 at 15:10 UTC on the 2-core development machine (PostgreSQL 15, Python
-3.11), quiet (load average about 1.2), with --async-commit --repeat 10 --rounds 2, after this
-round's paging, search, session and dashboard work. ms, p50/p95 (cpu p50):
+Measured 2026-12-03 at 17:21 UTC on the 2-core development machine (PostgreSQL 15, Python
+3.11), quiet (load average about 1), with --repeat 10 --rounds 2, after this round's work on
+the dashboard's kept rows, searches and deep pages read ids first, and frozen start-up objects.
+ms, p50/p95 (cpu p50), 1k and 100k:
 
-    page              1k              10k             100k            100k/1k p50  queries
-    dashboard          36/43 (27)      39/47 (23)     104/141 (20)    2.91          9
-    dashboard_reason   27/42 (21)      54/57 (27)     203/232 (24)    7.49          9
-    dashboard_mine     29/38 (21)      16/20 (14)     134/148 (28)    4.56         10
-    api_list           20/22 (13)      21/24 (14)      19/22 (12)     0.94          6
-    api_search         18/27 (13)      20/23 (13)      49/53 (12)     2.72          6
-    api_cursor         13/22 (10)      13/18 (9)       13/18 (10)     1.01          5
-    web_search         30/42 (26)      32/36 (25)      63/78 (25)     2.13          6
-    web_last_page      37/46 (31)      65/80 (25)      52/68 (33)     1.42          6
-    patient_detail     82/93 (68)      91/107 (79)     83/90 (72)     1.02         26
-    program            43/53 (36)      39/56 (34)      29/39 (23)     0.67          9
-    handout            25/31 (22)      23/26 (21)      18/23 (16)     0.75          6
-    portal_today       28/32 (24)      27/37 (24)      29/38 (25)     1.04         13
-    portal_history     51/66 (45)      44/56 (39)      47/64 (41)     0.91         10
-    fhir               23/28 (20)      21/23 (18)      17/20 (14)     0.73         11
+    page              1k              100k            100k/1k p50  queries
+    dashboard          15.6/19.6 (13)  20.3/22.0 (14)  1.30          9
+    dashboard_reason   13.9/14.8 (12)  17.6/18.5 (12)  1.27          9
+    dashboard_mine     14.3/18.8 (12)  17.5/18.6 (14)  1.22         10
+    api_list            9.7/13.2 (7)   10.4/11.3 (7)   1.07          6
+    api_search         10.2/11.4 (8)   12.3/15.1 (8)   1.20          7
+    api_cursor          8.4/21.6 (7)    7.6/21.8 (6)   0.91          5
+    web_search         21.3/22.8 (19)  23.6/25.2 (19)  1.11          7
+    web_last_page      20.7/22.4 (18)  24.1/25.6 (19)  1.16          7
+    patient_detail     53.1/57.4 (46)  52.0/55.9 (45)  0.98         26
+    program            23.1/25.2 (20)  22.8/23.9 (19)  0.98          9
+    handout            12.8/13.1 (12)  12.8/12.9 (12)  1.00          6
+    portal_today       19.2/19.3 (16)  18.5/20.2 (16)  0.96         13
+    portal_history     34.3/39.4 (31)  32.6/37.5 (29)  0.95         10
+    fhir               13.1/14.1 (11)  12.8/13.4 (11)  0.98         11
+    clinic_outcomes    29.8/30.8 (25) 219.9/227.8 (143) 7.39        11
+    clinic_reminders    8.2/30.4 (6)    7.5/9.0 (6)    0.92          8
 
-Query counts are the same at every size. Met at 100k: every page but the three dashboards
-(p95 and ratio) and the two searches (ratio only; p95 53 and 78 ms). What still grows with the
-clinic: the dashboard's counts per reason join every reason of the clinic (about 55-70 ms at
-100k, 19,400 patients waiting); the ?reason= page also counts its patients through the same
-joins; a search of three letters ("kel") matches thousands of patients, whose matches the
-trigram index finds but the page still sorts. Memory at 100k: RSS 123 MB after warming up,
-135 MB (peak 135 MB) after 2,000 mixed requests, under 150 MB.
+Query counts are the same at every size. Met at 100k: every page but the clinic's outcomes
+page, which still reads every current program (streamed; 6.9 s before this round's work on
+it, 0.22 s now). Memory at 100k: RSS 124 MB after warming up, 130 MB after 2,000 mixed
+requests, under 150 MB.
+
+The run of 15:10 UTC, before that work (another machine of the same kind), had at 100k:
+dashboard 104/141, dashboard_reason 203/232, dashboard_mine 134/148, api_search 49/53,
+web_search 63/78, web_last_page 52/68.
 
 The first run (at commit 9790dc7, before that work, under load average 2-5, --repeat 30
 --rounds 3) had, at 100k: dashboard 113/168, dashboard_reason 201/320, api_list 36/44, api_search
