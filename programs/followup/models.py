@@ -260,19 +260,29 @@ class AttentionReason(models.Model):
 ATTENTION_ORDER = ("rank", "-latest_at", "patient")
 
 
-class PatientAttention(models.Model):
-    """A patient needing attention, with the rank of their most urgent reason: the dashboard
-    pages through these in index order (the patient's clinician copied, for "my patients")."""
+class _AttentionPlace(models.Model):
+    """Where a patient stands on the dashboard: the rank of their most urgent reason and the
+    latest time of all of them, with the clinic and the patient's clinician copied in, so that
+    each filter's page is read in index order without a join."""
 
-    patient = models.OneToOneField(
-        Patient, primary_key=True, on_delete=models.CASCADE, related_name="attention"
-    )
     clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="+")
     clinician = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     rank = models.SmallIntegerField()
     latest_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class PatientAttention(_AttentionPlace):
+    """A patient needing attention, with the rank of their most urgent reason: the dashboard
+    pages through these in index order (the patient's clinician copied, for "my patients")."""
+
+    patient = models.OneToOneField(
+        Patient, primary_key=True, on_delete=models.CASCADE, related_name="attention"
+    )
 
     class Meta:
         indexes = [
@@ -286,19 +296,13 @@ class PatientAttention(models.Model):
         return f"Patient {self.patient_id}: rank {self.rank}"
 
 
-class PatientAttentionCode(models.Model):
+class PatientAttentionCode(_AttentionPlace):
     """A patient needing attention for one kind of reason, placed as in PatientAttention (the
     rank and latest time of all their reasons): the dashboard filtered by reason pages through
     these in index order, and counts the patients of each reason from them without a join."""
 
     patient = models.ForeignKey(Patient, on_delete=models.CASCADE, related_name="+")
     code = models.CharField(max_length=32, choices=AttentionReason.Code.choices)
-    clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="+")
-    clinician = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    rank = models.SmallIntegerField()
-    latest_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [
