@@ -1,7 +1,7 @@
 """Writes for patient records and assessments; each one is audited."""
 
 import datetime
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any, Literal
 
 from django.core.exceptions import ValidationError
@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from clinic.errors import StateConflict
+from clinic.hooks import Hook
 from clinic.models import AuditLog, Clinician, User
 from clinic.services import Actor, audit_record, field_changes
 from patients.clinical import red_flag_names, referral_for, tier_for
@@ -36,27 +37,15 @@ PATIENT_EDITABLE_FIELDS = (
 # What other apps must do when an assessment is recorded, inside the same transaction: the
 # programs app registers here (from its AppConfig.ready) to pause an active program on a red
 # flag, so patients never imports programs and the pause cannot be lost to a crash between.
-AssessmentHandler = Callable[..., None]
-_assessment_handlers: list[AssessmentHandler] = []
-
-
-def assessment_handler_register(handler: AssessmentHandler) -> None:
-    """Call `handler(actor=, patient=, assessment=)` in every assessment's transaction."""
-    if handler not in _assessment_handlers:
-        _assessment_handlers.append(handler)
-
+# Handlers are called as `handler(actor=, patient=, assessment=)`.
+assessment_recorded = Hook()
+assessment_handler_register = assessment_recorded.register
 
 # Likewise for changes to the record itself (an update, the archiving): the dashboard's kept
-# rows follow the patient's status and clinician in the same transaction.
-RecordHandler = Callable[..., None]
-_record_handlers: list[RecordHandler] = []
-
-
-def record_handler_register(handler: RecordHandler) -> None:
-    """Call `handler(actor=, patient=, changed=[field names])` in every record change's
-    transaction."""
-    if handler not in _record_handlers:
-        _record_handlers.append(handler)
+# rows follow the patient's status and clinician in the same transaction. Handlers are called
+# as `handler(actor=, patient=, changed=[field names])`.
+record_changed = Hook()
+record_handler_register = record_changed.register
 
 
 class RecordArchived(StateConflict):
@@ -197,8 +186,7 @@ def patient_update(*, actor: Actor, patient: Patient, **changes: Any) -> Patient
         summary=f"Changed {', '.join(changed)}",
         changes=audited,
     )
-    for handler in _record_handlers:
-        handler(actor=actor, patient=patient, changed=changed)
+    record_changed(actor=actor, patient=patient, changed=changed)
     return patient
 
 
@@ -220,8 +208,7 @@ def patient_archive(*, actor: Actor, patient: Patient) -> Patient:
         summary="Patient archived",
         changes=[("status", previous, patient.status)],
     )
-    for handler in _record_handlers:
-        handler(actor=actor, patient=patient, changed=["status", "archived_at"])
+    record_changed(actor=actor, patient=patient, changed=["status", "archived_at"])
     return patient
 
 
@@ -283,8 +270,7 @@ def assessment_record(
             {name: getattr(assessment, name) for name in GRADING},
         ),
     )
-    for handler in _assessment_handlers:
-        handler(actor=actor, patient=patient, assessment=assessment)
+    assessment_recorded(actor=actor, patient=patient, assessment=assessment)
     return assessment
 
 

@@ -1,7 +1,6 @@
 """The program's status history: every activation, pause, resume and completion, and why."""
 
-from collections.abc import Callable
-
+from clinic.hooks import Hook
 from clinic.services import Actor
 from programs.prescribing.models import Program, ProgramStatusChange
 
@@ -9,14 +8,9 @@ Cause = ProgramStatusChange.Cause
 
 # What apps above must do when a program's status changes, in the same transaction: follow-up
 # registers here (from its AppConfig.ready) so the dashboard's kept reasons follow the program.
-StatusChangeHandler = Callable[..., None]
-_status_change_handlers: list[StatusChangeHandler] = []
-
-
-def status_change_handler_register(handler: StatusChangeHandler) -> None:
-    """Call `handler(program=)` after every status change is recorded."""
-    if handler not in _status_change_handlers:
-        _status_change_handlers.append(handler)
+# Handlers are called as `handler(program=)` after every status change is recorded.
+status_changed = Hook()
+status_change_handler_register = status_changed.register
 
 
 def status_change_record(
@@ -38,6 +32,5 @@ def status_change_record(
     )
     change.full_clean(exclude=["program", "changed_by"])
     change.save()
-    for handler in _status_change_handlers:
-        handler(program=program)
+    status_changed(program=program)
     return change
