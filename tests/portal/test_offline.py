@@ -12,21 +12,9 @@ from django.utils import timezone
 
 from programs.followup.models import SessionLog
 from programs.prescribing.models import Program
-from tests.factories import PatientFactory, portal_client_for, program_factory, session_factory
+from tests.factories import PatientFactory, program_factory, session_factory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def program(patient):
-    return program_factory(
-        patient=patient, status="active", slugs=("prone-on-elbows", "abdominal-bracing")
-    )
-
-
-@pytest.fixture
-def portal(patient):
-    return portal_client_for(patient)
 
 
 def _kept(program, **changes):

@@ -13,7 +13,6 @@ from tests.factories import (
     ClinicFactory,
     ClinicianFactory,
     PatientFactory,
-    portal_client_for,
     program_factory,
     session_factory,
 )
@@ -21,18 +20,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 PORTAL_PAGES = ["portal:today", "portal:log", "portal:history", "portal:reminders"]
-
-
-@pytest.fixture
-def program(patient):
-    return program_factory(
-        patient=patient, status="active", slugs=("prone-on-elbows", "abdominal-bracing")
-    )
-
-
-@pytest.fixture
-def portal(patient):
-    return portal_client_for(patient)
 
 
 def _log_data(program, **changes):
