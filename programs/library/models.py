@@ -12,6 +12,7 @@ from patients.clinical import TIER_LABELS, Severity
 from programs.library.dosage import BOUNDS, DEFAULTS, PROFILE_LABELS, ExerciseSpec
 from programs.library.standard import TRANSLATIONS, shared_cautions_in
 from programs.library.standard.cautions import SHARED_CAUTIONS
+from programs.library.translations import lines_of
 
 # The shared safety advice in every language, so a page in any of them prints it once.
 _ALL_SHARED_CAUTIONS = frozenset(SHARED_CAUTIONS).union(
@@ -133,11 +134,11 @@ class Exercise(models.Model):
 
     @property
     def instruction_steps(self) -> list[str]:
-        return [line for line in self.instructions.splitlines() if line.strip()]
+        return lines_of(self.instructions)
 
     @property
     def caution_list(self) -> list[str]:
-        return [line for line in self.cautions.splitlines() if line.strip()]
+        return lines_of(self.cautions)
 
     @property
     def illustration_alt(self) -> str:

@@ -39,6 +39,11 @@ def column(field: str, language: str) -> str:
     return f"{field}_{language.replace('-', '_')}"
 
 
+def lines_of(text: str) -> list[str]:
+    """The steps or cautions of an exercise's text: one per non-blank line."""
+    return [line for line in text.splitlines() if line.strip()]
+
+
 @dataclass(frozen=True)
 class ExerciseText:
     """The words of one exercise in one language, and whether they are a fallback."""
@@ -58,11 +63,11 @@ class ExerciseText:
 
     @property
     def instruction_steps(self) -> list[str]:
-        return [line for line in self.instructions.splitlines() if line.strip()]
+        return lines_of(self.instructions)
 
     @property
     def caution_list(self) -> list[str]:
-        return [line for line in self.cautions.splitlines() if line.strip()]
+        return lines_of(self.cautions)
 
     @property
     def specific_cautions(self) -> list[str]:
