@@ -114,8 +114,18 @@ def with_prepared_statements(database: dict) -> dict:
     return database
 
 
+def database_settings(database: dict) -> dict:
+    """A database URL's settings as the app runs them: on PostgreSQL with prepared statements,
+    and on Django's backend reading timestamps with psycopg's compiled parser (config/database).
+    """
+    database = with_prepared_statements(database)
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        database["ENGINE"] = "config.database"
+    return database
+
+
 DATABASES = {
-    "default": with_prepared_statements(
+    "default": database_settings(
         env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'backstrong.sqlite3'}")
     ),
 }

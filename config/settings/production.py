@@ -1,12 +1,12 @@
 """Production settings: secrets without defaults, TLS behind a proxy, Redis and PostgreSQL."""
 
 from .base import *  # noqa: F403
-from .base import env, media_storage, with_prepared_statements
+from .base import database_settings, env, media_storage
 
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
-DATABASES = {"default": with_prepared_statements(env.db("DATABASE_URL"))}
+DATABASES = {"default": database_settings(env.db("DATABASE_URL"))}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 CELERY_BROKER_URL = env("CELERY_BROKER_URL")

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import VAR_DIR, env, with_prepared_statements
+from .base import VAR_DIR, database_settings, env
 
 CI = env.bool("CI", default=False)
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/backstrong"
@@ -38,7 +38,7 @@ elif CI:
 else:
     _database_url = f"sqlite:///{VAR_DIR / 'test.sqlite3'}"
     TEST_DATABASE_BACKEND = "sqlite (PostgreSQL unreachable)"
-DATABASES = {"default": with_prepared_statements(env.db_url_config(_database_url))}
+DATABASES = {"default": database_settings(env.db_url_config(_database_url))}
 
 REDIS_URL = env("REDIS_URL", default=DEFAULT_REDIS_URL)
 if _reachable(REDIS_URL, 6379):

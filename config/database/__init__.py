@@ -1,0 +1,2 @@
+"""The PostgreSQL backend of the app (DATABASES' ENGINE "config.database"): Django's own, reading
+timestamps with psycopg's compiled parser (see base.py)."""
