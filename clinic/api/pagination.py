@@ -60,6 +60,9 @@ class ApiPagination(PageNumberPagination):
     # Every page of a list best read ids first (a search, clinic.paging); pages past the first
     # always are.
     ids_first = False
+    # A list that reads its page as plain rows names their columns (values_list); the count
+    # reads the queryset without them, so that their joins stay out of it (bench/api.py).
+    columns: tuple[str, ...] = ()
 
     def get_page_size(self, request) -> int:
         size = _positive_int(request, self.page_size_query_param)
@@ -76,6 +79,9 @@ class ApiPagination(PageNumberPagination):
         if mode not in ("pages", "cursor"):
             raise ValidationError({"pagination": ["Choose pages or cursor."]})
         size = self.get_page_size(request)
+        counted = queryset
+        if self.columns and isinstance(queryset, QuerySet):
+            queryset = queryset.values_list(*self.columns)
         if mode == "cursor":
             if request.query_params.get("ordering") or request.query_params.get("page"):
                 raise ValidationError(
@@ -93,10 +99,10 @@ class ApiPagination(PageNumberPagination):
             rows = list(queryset[offset : offset + size])
         if 0 < len(rows) < size or (number == 1 and not rows):
             count = offset + len(rows)
-        elif isinstance(queryset, QuerySet):
-            count = capped_count(queryset, self.count_cap)
+        elif isinstance(counted, QuerySet):
+            count = capped_count(counted, self.count_cap)
         else:
-            count = len(queryset)
+            count = len(counted)
         self.count_capped = count > self.count_cap
         try:
             self.page = _ReadPaginator(rows, min(count, self.count_cap), size).page(number)

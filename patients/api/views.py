@@ -54,9 +54,10 @@ class PatientListView(ClinicAPIView):
     def get(self, request: Request) -> Response:
         # The page with LIMIT and the total as its own plain count; rows become plain dicts
         # rather than going through a serializer (bench/api.py).
-        patients = self.filter_queryset(self.get_queryset()).values_list(*PATIENT_COLUMNS)
-        # A search's matches are sorted: its page is read ids first (clinic.paging).
+        patients = self.filter_queryset(self.get_queryset())
         if isinstance(self.paginator, ApiPagination):
+            self.paginator.columns = PATIENT_COLUMNS
+            # A search's matches are sorted: its page is read ids first (clinic.paging).
             self.paginator.ids_first = sorts_its_matches(request.query_params.get("q", ""))
         rows = self.paginate_queryset(patients) or []
         body = [patient_representation(row) for row in rows]

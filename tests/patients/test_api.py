@@ -248,6 +248,22 @@ def test_the_total_is_counted_when_the_page_cannot_tell_it(api, clinic, django_a
         assert api.get(LIST, {"page_size": 2, "page": 4}).status_code == 404
 
 
+def test_the_count_leaves_out_the_join_of_the_page(api, clinic):
+    """The page reads the latest assessment's columns; counting needs only the patients."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    PatientFactory.create_batch(3, clinic=clinic)
+    with CaptureQueriesContext(connection) as queries:
+        body = api.get(LIST, {"page_size": 2}).json()
+    assert body["count"] == 3 and body["results"][0]["tier"]
+    counts = [q["sql"] for q in queries.captured_queries if "COUNT(" in q["sql"]]
+    assert len(counts) == 1 and "patients_assessment" not in counts[0]
+    # A filter on the assessment still joins it, and still counts right.
+    filtered = api.get(LIST, {"page_size": 1, "referral_required": "false"}).json()
+    assert filtered["count"] == 3
+
+
 def test_an_empty_list_is_one_empty_page(api, clinic):
     assert api.get(LIST).json() == {
         "count": 0,
