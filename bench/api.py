@@ -217,6 +217,36 @@ def _wrk(path: str, headers: dict, seconds: float, concurrency: int) -> float:
     return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
 
 
+def cpu_seconds(pids: list[int]) -> float:
+    """User plus system CPU time of these processes so far (Linux /proc; 0 for any gone)."""
+    ticks = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def server_pids(server: subprocess.Popen) -> list[int]:
+    """gunicorn's master and its workers."""
+    children = Path(f"/proc/{server.pid}/task/{server.pid}/children")
+    return [server.pid, *map(int, children.read_text().split())]
+
+
+def postgres_pids() -> list[int]:
+    """Every PostgreSQL process: the workers' backends and the writers behind them."""
+    return [int(pid) for pid in os.listdir("/proc") if pid.isdigit() and _is_postgres(pid)]
+
+
+def _is_postgres(pid: str) -> bool:
+    try:
+        return Path(f"/proc/{pid}/comm").read_text().strip() == "postgres"
+    except OSError:
+        return False
+
+
 def serve(workers: int) -> subprocess.Popen:
     command = [
         str(ROOT / ".venv/bin/gunicorn"),
@@ -272,11 +302,18 @@ def main() -> None:
         for path in PATHS.values():
             requests_per_second(path, authorised, 1, args.concurrency)  # warm up
         rounds = {name: [] for name in PATHS}
+        # CPU time per request of the server (on its core) and of PostgreSQL (floating):
+        # where each path's time goes, steadier than req/s while the machine's speed varies.
+        cpu = {name: [0.0, 0.0, 0.0] for name in PATHS}  # server s, PostgreSQL s, requests
         for _ in range(args.rounds):
             for name, path in PATHS.items():
-                rounds[name].append(
-                    requests_per_second(path, authorised, args.seconds, args.concurrency)
-                )
+                gunicorn, postgres = server_pids(server), postgres_pids()
+                before = cpu_seconds(gunicorn), cpu_seconds(postgres)
+                rate = requests_per_second(path, authorised, args.seconds, args.concurrency)
+                cpu[name][0] += cpu_seconds(gunicorn) - before[0]
+                cpu[name][1] += cpu_seconds(postgres) - before[1]
+                cpu[name][2] += rate * max(1, round(args.seconds))
+                rounds[name].append(rate)
     finally:
         server.terminate()
         server.wait()
@@ -293,7 +330,11 @@ def main() -> None:
         f"{args.rounds} alternating rounds of {args.seconds:g} s:"
     )
     for name, path in PATHS.items():
-        print(f"  {name:<24} {path:<38} {median[name]:8.0f} req/s")
+        server_ms, postgres_ms = (seconds / cpu[name][2] * 1000 for seconds in cpu[name][:2])
+        print(
+            f"  {name:<24} {path:<38} {median[name]:6.0f} req/s   CPU per request: server "
+            f"{server_ms:5.2f} ms, PostgreSQL {postgres_ms:5.2f} ms"
+        )
     print(f"  ratio API / DRF peer   {api / peer:6.2f}  (goal >= 2)")
     print(f"  ratio API / bare       {api / bare:6.2f}")
 
