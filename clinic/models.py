@@ -164,7 +164,7 @@ class AuditLog(models.Model):
     # patient shown (and the clinic and user rows once per patient) for each list page viewed,
     # half of the audit's database time (bench/api.py). Rows are only ever written by
     # clinic.services with ids just read, and Django still refuses (PROTECT) to delete what
-    # the log names. The composite index below serves lookups by clinic.
+    # the log names. The indexes in Meta serve the trail's lookups.
     clinic = models.ForeignKey(
         Clinic,
         on_delete=models.PROTECT,
@@ -179,6 +179,7 @@ class AuditLog(models.Model):
         on_delete=models.PROTECT,
         related_name="audit_rows",
         db_constraint=False,
+        db_index=False,
     )
     action = models.CharField(max_length=16, choices=Action.choices)
     channel = models.CharField(max_length=8, choices=Channel.choices)
@@ -189,6 +190,7 @@ class AuditLog(models.Model):
         on_delete=models.PROTECT,
         related_name="audit_rows",
         db_constraint=False,
+        db_index=False,
     )
     # Set when an integration acted: the key is the "who" (SPEC 1), and `actor` stays empty.
     api_key = models.ForeignKey(
@@ -198,6 +200,7 @@ class AuditLog(models.Model):
         on_delete=models.PROTECT,
         related_name="audit_rows",
         db_constraint=False,
+        db_index=False,
     )
     object_type = models.CharField(max_length=64)
     object_id = models.CharField(max_length=64, blank=True)
@@ -205,11 +208,38 @@ class AuditLog(models.Model):
     # What a change changed: [{"field": name, "old": value, "new": value}, ...] in JSON terms.
     changes = models.JSONField(default=list, blank=True, encoder=DjangoJSONEncoder)
     ip_address = models.GenericIPAddressField(null=True, blank=True)
-    at = models.DateTimeField(default=timezone.now, db_index=True)
+    at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["-at", "-id"]
-        indexes = [models.Index(fields=["clinic", "patient", "-at"])]
+        # The indexes the trail is read by, and no more: every page that shows patients writes
+        # a row per patient, and every index is one more entry to write for each. A row names
+        # a person or an API key (or neither: the system), so a view enters four indexes, where
+        # single-column indexes on the foreign keys and the time made it six.
+        indexes = [
+            # A patient's trail, and the clinic's narrowed to a patient.
+            models.Index(fields=["clinic", "patient", "-at"]),
+            # The clinic's trail, newest first, and its date ranges.
+            models.Index(fields=["clinic", "-at", "-id"], name="auditlog_clinic_at"),
+            # The clinic's trail narrowed to a person or a key (each belongs to one clinic).
+            models.Index(
+                fields=["actor", "-at", "-id"],
+                name="auditlog_actor_at",
+                condition=models.Q(actor__isnull=False),
+            ),
+            models.Index(
+                fields=["api_key", "-at", "-id"],
+                name="auditlog_api_key_at",
+                condition=models.Q(api_key__isnull=False),
+            ),
+            # The clinic's trail narrowed to creations, changes, archivings or exports: rare
+            # among the views, so only they enter this index (views walk the clinic's trail).
+            models.Index(
+                fields=["clinic", "action", "-at", "-id"],
+                name="auditlog_clinic_action_at",
+                condition=~models.Q(action="view"),
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(action__in=["view", "create", "change", "archive", "export"]),
