@@ -8,7 +8,8 @@ Redis) in the same run.
 gunicorn runs on core 0 and the load generator, wrk (Debian's package; Python clients when it is
 missing), on core 1 (taskset), so the client does not take the server's core; PostgreSQL and
 Redis float. Paths alternate in short rounds so that other load on the machine hits all alike.
-Printed: each path's median req/s and the ratios API / DRF peer (goal >= 2) and API / bare.
+Printed: each path's median req/s and the server's CPU time per request (gunicorn's processes
+on their core), and the ratios API / DRF peer (goal >= 2) and API / bare.
 
 In-process it also times the page of 50 read and serialized several ways (ModelSerializer, the
 API's serializer, plain rows from values_list() as the list builds them), checking they give
@@ -218,14 +219,15 @@ def _wrk(path: str, headers: dict, seconds: float, concurrency: int) -> float:
 
 
 def cpu_seconds(pids: list[int]) -> float:
-    """User plus system CPU time of these processes so far (Linux /proc; 0 for any gone)."""
+    """User plus system CPU time of these processes so far, with that of their children that
+    have ended (Linux /proc)."""
     ticks = 0
     for pid in pids:
         try:
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        ticks += int(fields[11]) + int(fields[12])
+        ticks += sum(int(field) for field in fields[11:15])  # utime stime cutime cstime
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
@@ -233,18 +235,6 @@ def server_pids(server: subprocess.Popen) -> list[int]:
     """gunicorn's master and its workers."""
     children = Path(f"/proc/{server.pid}/task/{server.pid}/children")
     return [server.pid, *map(int, children.read_text().split())]
-
-
-def postgres_pids() -> list[int]:
-    """Every PostgreSQL process: the workers' backends and the writers behind them."""
-    return [int(pid) for pid in os.listdir("/proc") if pid.isdigit() and _is_postgres(pid)]
-
-
-def _is_postgres(pid: str) -> bool:
-    try:
-        return Path(f"/proc/{pid}/comm").read_text().strip() == "postgres"
-    except OSError:
-        return False
 
 
 def serve(workers: int) -> subprocess.Popen:
@@ -302,17 +292,15 @@ def main() -> None:
         for path in PATHS.values():
             requests_per_second(path, authorised, 1, args.concurrency)  # warm up
         rounds = {name: [] for name in PATHS}
-        # CPU time per request of the server (on its core) and of PostgreSQL (floating):
-        # where each path's time goes, steadier than req/s while the machine's speed varies.
-        cpu = {name: [0.0, 0.0, 0.0] for name in PATHS}  # server s, PostgreSQL s, requests
+        # The server's CPU time per request (its core is busy throughout): what each path
+        # costs, steadier than req/s while the machine's speed varies.
+        cpu = {name: [0.0, 0.0] for name in PATHS}  # server seconds, requests
         for _ in range(args.rounds):
             for name, path in PATHS.items():
-                gunicorn, postgres = server_pids(server), postgres_pids()
-                before = cpu_seconds(gunicorn), cpu_seconds(postgres)
+                before = cpu_seconds(server_pids(server))
                 rate = requests_per_second(path, authorised, args.seconds, args.concurrency)
-                cpu[name][0] += cpu_seconds(gunicorn) - before[0]
-                cpu[name][1] += cpu_seconds(postgres) - before[1]
-                cpu[name][2] += rate * max(1, round(args.seconds))
+                cpu[name][0] += cpu_seconds(server_pids(server)) - before
+                cpu[name][1] += rate * max(1, round(args.seconds))
                 rounds[name].append(rate)
     finally:
         server.terminate()
@@ -330,10 +318,10 @@ def main() -> None:
         f"{args.rounds} alternating rounds of {args.seconds:g} s:"
     )
     for name, path in PATHS.items():
-        server_ms, postgres_ms = (seconds / cpu[name][2] * 1000 for seconds in cpu[name][:2])
+        seconds, requests = cpu[name]
         print(
-            f"  {name:<24} {path:<38} {median[name]:6.0f} req/s   CPU per request: server "
-            f"{server_ms:5.2f} ms, PostgreSQL {postgres_ms:5.2f} ms"
+            f"  {name:<24} {path:<38} {median[name]:6.0f} req/s   server CPU "
+            f"{seconds / requests * 1000:5.2f} ms a request"
         )
     print(f"  ratio API / DRF peer   {api / peer:6.2f}  (goal >= 2)")
     print(f"  ratio API / bare       {api / bare:6.2f}")
