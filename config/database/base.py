@@ -2,10 +2,11 @@
 
 To give every timestamp the connection's tzinfo, Django registers a subclass of psycopg's
 pure-Python loader, so the compiled loader that psycopg[binary] ships is never used: about 8 µs
-a value here, 100 of them on a page of 50 patients, the largest single cost of reading the
-API's patients list (bench/api.py). The loader below gives exactly Django's result (the value
-parsed, then given the connection's tzinfo, as django.db.backends.postgresql.psycopg_any's
-BaseTzLoader does) with psycopg's own parser, compiled when installed.
+a value here, 100 of them on a page of 50 patients: a third of the CPU of reading the API's
+patients page (3.5 ms, 2.4 with this loader; bench/api.py). The loader below gives exactly
+Django's result (the value parsed, then given the connection's tzinfo, as
+django.db.backends.postgresql.psycopg_any's BaseTzLoader does) with psycopg's own parser,
+compiled when installed.
 """
 
 import datetime
