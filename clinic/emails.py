@@ -28,8 +28,27 @@ def email_message(
     headers: dict[str, str] | None = None,
 ) -> EmailMultiAlternatives:
     """A message from `<template>.txt` (not HTML-escaped) and `<template>.html`."""
-    text = get_template(f"{template}.txt").render(context)
-    html = get_template(f"{template}.html").render(context)
+    text, html = email_bodies(template, context)
+    return email_assembled(subject=subject, text=text, html=html, to=to, headers=headers)
+
+
+def email_bodies(template: str, context: dict) -> tuple[str, str]:
+    """The plain-text and HTML bodies of `<template>.txt` and `<template>.html`."""
+    return (
+        get_template(f"{template}.txt").render(context),
+        get_template(f"{template}.html").render(context),
+    )
+
+
+def email_assembled(
+    *,
+    subject: str,
+    text: str,
+    html: str,
+    to: list[str],
+    headers: dict[str, str] | None = None,
+) -> EmailMultiAlternatives:
+    """A message of bodies already rendered, from the app's sender."""
     message = EmailMultiAlternatives(
         subject=subject,
         body=text,

@@ -16,6 +16,6 @@ def load_urlconf(**_kwargs) -> None:
     """Import the URLconf in the worker's main process, before it starts its pool: emails
     carry links, and otherwise the first task of every pool process imports every view
     module first (about a second without bytecode caches, bench/reminders.py)."""
-    from django.urls import get_resolver
+    from config.startup import load_views
 
-    get_resolver().url_patterns  # noqa: B018 - read for its side effect, the import
+    load_views()

@@ -5,16 +5,20 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
-from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.translation import gettext, ngettext
 
-from clinic.emails import absolute, email_message, unsubscribe_headers
+from clinic.emails import (
+    absolute,
+    email_assembled,
+    email_bodies,
+    email_message,
+    unsubscribe_headers,
+)
 from patients.language import in_patient_language
 from programs.library.dosage import Dosage
 
@@ -238,11 +242,8 @@ class ReminderEmails:
             context = _context(
                 reminder.kind, _AnyPatient(), exercises, self.links, UNSUBSCRIBE_SLOT
             )
-            shape = _Shape(
-                subject=subject,
-                text=_Body.cut(get_template(f"{template}.txt").render(context)),
-                html=_Body.cut(get_template(f"{template}.html").render(context)),
-            )
+            text, html = email_bodies(template, context)
+            shape = _Shape(subject=subject, text=_Body.cut(text), html=_Body.cut(html))
             full = _rendered_message(reminder, patient, exercises, self.links, unsubscribe)
         filled = self._filled(shape, reminder, patient, unsubscribe)
         same = (filled.subject, filled.body, filled.alternatives) == (
@@ -255,16 +256,13 @@ class ReminderEmails:
     @staticmethod
     def _filled(shape: _Shape, reminder, patient, unsubscribe: str) -> EmailMultiAlternatives:
         name = patient.first_name
-        message = EmailMultiAlternatives(
+        return email_assembled(
             subject=shape.subject,
-            body=shape.text.fill({"name": name, "unsubscribe": unsubscribe}),
-            from_email=settings.DEFAULT_FROM_EMAIL,
+            text=shape.text.fill({"name": name, "unsubscribe": unsubscribe}),
+            html=shape.html.fill({"name": escape(name), "unsubscribe": escape(unsubscribe)}),
             to=[patient.email],
             headers=_headers(reminder, unsubscribe),
         )
-        html = shape.html.fill({"name": escape(name), "unsubscribe": escape(unsubscribe)})
-        message.attach_alternative(html, "text/html")
-        return message
 
 
 def digest_message(clinician, alerts, suggestion_count: int) -> EmailMultiAlternatives:

@@ -338,9 +338,7 @@ def test_a_template_showing_more_of_the_patient_is_rendered_for_each(clinic, mon
     template = engines["django"].from_string(
         "{{ patient.first_name }} {{ patient.last_name }} {{ unsubscribe_link }}"
     )
-    monkeypatch.setattr(
-        "programs.reminders.emails.get_template", lambda name: template, raising=True
-    )
+    # Every email's templates are read through clinic.emails.
     monkeypatch.setattr("clinic.emails.get_template", lambda name: template, raising=True)
     emails = ReminderEmails()
     for last_name in ["Smith", "Jones"]:

@@ -208,6 +208,8 @@ def dashboard_page_for(
     else:
         entries = PatientAttention.objects.filter(clinic=clinic, **mine)
     entries = (
+        # models.ATTENTION_ORDER, the indexes' order, but by the patient's id: "patient" in an
+        # order_by would sort by the Patient model's own ordering, through a join.
         entries.order_by("rank", "-latest_at", "patient_id")
         .select_related("patient")
         .prefetch_related(

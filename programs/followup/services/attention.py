@@ -42,6 +42,13 @@ def _clinicians(patient_ids: Iterable[int]) -> dict[int, int | None]:
     return found
 
 
+def _codes_by_patient(reasons: Iterable[AttentionReason]) -> dict[int, set[str]]:
+    codes: dict[int, set[str]] = {}
+    for reason in reasons:
+        codes.setdefault(reason.patient_id, set()).add(reason.code)
+    return codes
+
+
 def _codes(summary: Iterable[PatientAttention], codes: dict[int, set[str]]) -> None:
     """One row per patient and kind of reason, placed as the patient is in the list."""
     PatientAttentionCode.objects.bulk_create(
@@ -67,7 +74,6 @@ def _store(clinic: Clinic, reasons: list[AttentionReason]) -> None:
     AttentionReason.objects.bulk_create(reasons, batch_size=REBUILD_CHUNK)
     clinicians = _clinicians(reason.patient_id for reason in reasons)
     summary: dict[int, PatientAttention] = {}
-    codes: dict[int, set[str]] = {}
     for reason in reasons:
         row = summary.setdefault(
             reason.patient_id,
@@ -81,9 +87,8 @@ def _store(clinic: Clinic, reasons: list[AttentionReason]) -> None:
         row.rank = min(row.rank, reason.rank)
         if reason.happened_at and (row.latest_at is None or reason.happened_at > row.latest_at):
             row.latest_at = reason.happened_at
-        codes.setdefault(reason.patient_id, set()).add(reason.code)
     PatientAttention.objects.bulk_create(summary.values(), batch_size=REBUILD_CHUNK)
-    _codes(summary.values(), codes)
+    _codes(summary.values(), _codes_by_patient(reasons))
 
 
 def _delete(**patients: Any) -> None:
@@ -169,9 +174,7 @@ def attention_alerts_add(*, alerts: list[Alert]) -> None:
         ignore_conflicts=True,  # a patient already waiting keeps their row, re-ranked above
     )
     # Each patient's new kind of reason, placed where their (re-ranked) row now stands.
-    codes: dict[int, set[str]] = {}
-    for reason in reasons:
-        codes.setdefault(reason.patient_id, set()).add(reason.code)
+    codes = _codes_by_patient(reasons)
     for chunk in chunked(sorted(codes), REBUILD_CHUNK):
         _codes(PatientAttention.objects.filter(patient_id__in=chunk), codes)
 

@@ -135,6 +135,7 @@ MARK_SENT_PG = (
     MARK_SENT_SQL.replace("%s", "$1", 1).replace("%s", "$2", 1).replace("%s", "$3", 1).encode()
 )
 MARK_SENT_STATEMENT = b"backstrong_reminder_mark_sent"
+SENT = Reminder.Status.SENT.value.encode()
 
 
 class SentMarks:
@@ -182,7 +183,7 @@ class SentMarks:
             reminder_mark_sent(reminder=reminder)
             return
         self.wait()
-        params = [b"sent", timezone.now().isoformat().encode(), str(reminder.pk).encode()]
+        params = [SENT, timezone.now().isoformat().encode(), str(reminder.pk).encode()]
         if self._name:
             self._pgconn.send_query_prepared(self._name, params)
         else:
